@@ -1,0 +1,1 @@
+"""The assistant: retrieval, answering, the CLI and the composition root."""

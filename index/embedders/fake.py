@@ -1,0 +1,37 @@
+"""A deterministic, hash-seeded embedder for tests: similar texts share syllables, so they share dimensions."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+
+from langchain_core.embeddings import Embeddings
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class HashEmbeddings(Embeddings):
+    """Bag of hashed syllables and bigrams, L2-normalised; no model, same output every run."""
+
+    def __init__(self, *, dim: int = 256) -> None:
+        self.dim = dim
+        self.calls: list[int] = []  # how many texts each embed_documents call received
+
+    def _vector(self, text: str) -> list[float]:
+        words = [w.lower() for w in _WORD.findall(text)]
+        grams = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+        vec = [0.0] * self.dim
+        for gram in grams:
+            digest = hashlib.blake2b(gram.encode("utf-8"), digest_size=8).digest()
+            slot = int.from_bytes(digest[:4], "little") % self.dim
+            vec[slot] += 1.0 if digest[4] & 1 else -1.0
+        norm = math.sqrt(sum(v * v for v in vec)) or 1.0
+        return [v / norm for v in vec]
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        self.calls.append(len(texts))
+        return [self._vector(t) for t in texts]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._vector(text)
