@@ -15,7 +15,8 @@ class IndexSettings(BaseModel):
 
     dir: Path = REPO_ROOT / "var" / "index"
     collection: str = "documents"
-    corpus: list[Path] = [REPO_ROOT / "corpus"]
+    chroma_url: str | None = Field(None, description="a `chroma run` server, e.g. http://127.0.0.1:8001; default embedded")
+    corpus: list[Path] = [REPO_ROOT / "corpus" / "seeds", REPO_ROOT / "corpus" / "charter"]
     chunk_chars: int = Field(900, ge=200, le=4000)
 
 

@@ -1,0 +1,152 @@
+"""The `assistant` command line: one console script with subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from assistant.settings import Settings
+
+
+def _add_index_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--index-dir", type=Path, default=None, help="index directory (default: from settings)")
+    parser.add_argument("--embedder", default=None, help="embedder name (default: from settings)")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="assistant", description="Vietnamese Party-document assistant")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    commands = parser.add_subparsers(dest="command", required=True)
+    ingest = commands.add_parser("ingest", help="index documents (incremental: unchanged files cost nothing)")
+    ingest.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the bundled corpus)")
+    ingest.add_argument("--keep-missing", action="store_true", help="do not remove documents whose files are gone")
+    ingest.add_argument("--chunk-chars", type=int, default=None, help="largest chunk in characters")
+    _add_index_dir(ingest)
+    search = commands.add_parser("search", help="show the passages retrieved for a query")
+    search.add_argument("query")
+    search.add_argument("-k", type=int, default=5)
+    _add_index_dir(search)
+    ask = commands.add_parser("ask", help="answer a question with cited sources")
+    ask.add_argument("question")
+    ask.add_argument("-k", type=int, default=10)
+    ask.add_argument("--json", action="store_true", help="print the Answer as JSON")
+    _add_index_dir(ask)
+    for name, text in (("serve", "serve the HTTP API"), ("run", "index the bundled corpus if needed, then serve")):
+        sub = commands.add_parser(name, help=text)
+        sub.add_argument("--host", default=None)
+        sub.add_argument("--port", type=int, default=None)
+        _add_index_dir(sub)
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = Settings()
+    if getattr(args, "embedder", None):
+        settings.embedder.name = args.embedder
+    return settings
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Index the given paths and print the summary."""
+    from tqdm import tqdm
+
+    from assistant.compose import open_store
+    from index.ingest import ingest, plan
+
+    settings = _settings(args)
+    paths = args.paths or settings.index.corpus
+    total = len(plan(paths))
+    store = open_store(settings, index_dir=args.index_dir, create=True)
+    with tqdm(total=total, unit="doc", desc="ingest", file=sys.stderr, dynamic_ncols=True) as bar:
+
+        def progress(source: str, outcome: str) -> None:
+            bar.set_postfix_str(f"{outcome}: {source[-40:]}", refresh=False)
+            bar.update(1)
+
+        report = ingest(
+            paths,
+            store=store,
+            chunk_chars=args.chunk_chars or settings.index.chunk_chars,
+            remove_missing=not args.keep_missing,
+            progress=progress,
+        )
+    print(report.summary())
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """Print the fused ranking for a query."""
+    from assistant.compose import open_store
+    from assistant.retrieval import HybridRetriever
+
+    store = open_store(_settings(args), index_dir=args.index_dir, create=False)
+    for rank, hit in enumerate(HybridRetriever(store).retrieve(args.query, k=args.k), 1):
+        where = " > ".join(p for p in (hit.title, hit.heading) if p)
+        print(f"[{rank}] {hit.score:.4f} {hit.source} [{hit.start}:{hit.end}] {where}")
+        print(f"    {hit.text[:300]}")
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    """Print the answer and its sources, or the Answer as JSON."""
+    import dataclasses
+    import json
+
+    from assistant.compose import build_assistant
+
+    if not args.question.strip():
+        print("assistant: the question is empty", file=sys.stderr)
+        return 2
+    answer = build_assistant(_settings(args), index_dir=args.index_dir).answer(args.question, k=args.k)
+    if args.json:
+        print(json.dumps(dataclasses.asdict(answer), ensure_ascii=False, indent=2))
+        return 0
+    print(answer.text)
+    for c in answer.citations:
+        print(f"[{c.n}] {c.title} ({c.date or 'không rõ ngày'}) — {c.source} [{c.start}:{c.end}]")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the API with uvicorn on the configured host and port."""
+    import uvicorn
+
+    from assistant.api import create_app
+    from assistant.compose import offline_environment
+
+    offline_environment()
+    settings = _settings(args)
+    host, port = args.host or settings.api.host, args.port or settings.api.port
+    print(f"serving on http://{host}:{port}/  (API docs at /docs)", flush=True)
+    uvicorn.run(create_app(settings, index_dir=args.index_dir), host=host, port=port, log_level="warning")
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """The main job: bring the index of the bundled corpus up to date, then serve."""
+    args.paths, args.keep_missing, args.chunk_chars = [], False, None
+    cmd_ingest(args)
+    return cmd_serve(args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script; library errors become one-line messages and exit code 1."""
+    from index.errors import IndexingError
+
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    handlers = {"ingest": cmd_ingest, "search": cmd_search, "ask": cmd_ask, "serve": cmd_serve, "run": cmd_run}
+    try:
+        return handlers[args.command](args)
+    except (IndexingError, FileNotFoundError) as err:
+        print(f"assistant: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("assistant: interrupted; the index is consistent, run the same command again to finish", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

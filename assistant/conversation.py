@@ -1,0 +1,41 @@
+"""Follow-up questions without an LLM: carry the earlier turn's subject into the retrieval query."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from index.text import fold, has_diacritics, normalize_for_search
+
+# Words that point back at something said before ("hội nghị đó", "con số này", "họ").
+_ANAPHORA = ("đó", "này", "ấy", "nói trên", "kể trên", "trên đây", "họ", "nó", "vậy", "con số", "việc đó")
+_ANAPHORA_FOLDED = ("do", "nay", "ay", "noi tren", "ke tren", "tren day", "ho", "con so", "viec do")
+_WORD = re.compile(r"\w+")
+History = Sequence[tuple[str, str]]  # (user question, assistant answer) pairs, oldest first
+
+
+def is_followup(question: str, history: History) -> bool:
+    """True when the question leans on an earlier turn: it refers back, or says too little on its own."""
+    if not history:
+        return False
+    text = normalize_for_search(question).lower()
+    words = _WORD.findall(text)
+    padded = f" {' '.join(words)} "
+    markers = _ANAPHORA if has_diacritics(text) else _ANAPHORA_FOLDED
+    if not has_diacritics(text):
+        padded = fold(padded)
+    return any(f" {marker} " in padded for marker in markers) or len(words) <= 4
+
+
+def standalone_query(question: str, history: History) -> str:
+    """The question plus, for a follow-up, the (recursively completed) earlier question it depends on."""
+    if not is_followup(question, history):
+        return question
+    previous = standalone_query(history[-1][0], history[:-1])
+    return f"{question} {previous}"
+
+
+def context_of(question: str, history: History) -> str:
+    """The earlier text a follow-up borrows its subject from; empty for a standalone question."""
+    full = standalone_query(question, history)
+    return full[len(question):].strip()

@@ -1,0 +1,40 @@
+"""Hybrid retrieval: dense (Chroma) and BM25 results fused by reciprocal rank."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Protocol
+
+from index.filters import Filters
+from index.models import Hit
+from index.store import IndexStore
+
+
+class Retriever(Protocol):
+    """Anything that returns the k best chunks for a query."""
+
+    def retrieve(self, query: str, *, k: int, filters: Filters | None = None) -> list[Hit]: ...
+
+
+class HybridRetriever:
+    """Reciprocal-rank fusion of the dense and lexical rankings of one index store."""
+
+    def __init__(self, store: IndexStore, *, rrf_k: int = 60, depth: int = 50, lexical_weight: float = 1.0) -> None:
+        self.store = store
+        self.rrf_k = rrf_k
+        self.depth = depth
+        self.lexical_weight = lexical_weight
+
+    def retrieve(self, query: str, *, k: int, filters: Filters | None = None) -> list[Hit]:
+        from index.text import normalize_for_search
+
+        query = normalize_for_search(query)
+        lexical = self.store.lexical().search(query, k=self.depth, filters=filters)
+        dense = self.store.dense_search(query, k=self.depth, filters=filters)
+        fused: dict[str, tuple[float, Hit]] = {}
+        for weight, ranking in ((self.lexical_weight, lexical), (1.0, dense)):
+            for rank, hit in enumerate(ranking):
+                score, _ = fused.get(hit.chunk_id, (0.0, hit))
+                fused[hit.chunk_id] = (score + weight / (self.rrf_k + rank + 1), hit)
+        best = sorted(fused.values(), key=lambda pair: -pair[0])[:k]
+        return [replace(hit, score=score) for score, hit in best]

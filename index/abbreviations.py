@@ -1,0 +1,125 @@
+"""Abbreviations common in Party texts, learnt from a text's own definitions, and expanded in queries."""
+
+from __future__ import annotations
+
+import re
+
+from index.docnumbers import DOC_NUMBER_PATTERN
+from index.text import fold, has_diacritics, normalize_for_search
+
+ABBREVIATIONS: dict[str, str] = {
+    # document types
+    "NQ": "nghị quyết", "CT": "chỉ thị", "KL": "kết luận", "QĐ": "quyết định", "QĐi": "quy định",
+    "HD": "hướng dẫn", "KH": "kế hoạch", "TB": "thông báo", "CV": "công văn", "BC": "báo cáo",
+    "TTr": "tờ trình", "CTr": "chương trình", "QC": "quy chế", "NĐ": "nghị định",
+    # Party bodies
+    "ĐCSVN": "đảng cộng sản việt nam", "TW": "trung ương", "BCHTW": "ban chấp hành trung ương",
+    "TU": "tỉnh ủy", "HU": "huyện ủy", "ĐU": "đảng ủy", "BCH": "ban chấp hành", "BTV": "ban thường vụ",
+    "BCT": "bộ chính trị", "BBT": "ban bí thư", "UBKT": "ủy ban kiểm tra", "UBKTTW": "ủy ban kiểm tra trung ương",
+    "BTCTW": "ban tổ chức trung ương", "BTGTW": "ban tuyên giáo trung ương", "BDVTW": "ban dân vận trung ương",
+    "VPTW": "văn phòng trung ương", "TCCSĐ": "tổ chức cơ sở đảng", "ĐV": "đảng viên", "CQCQ": "cơ quan chính quyền",
+    "ĐH": "đại hội", "ĐHĐB": "đại hội đại biểu", "NK": "nhiệm kỳ", "HTCT": "hệ thống chính trị",
+    "KTGS": "kiểm tra, giám sát", "BCĐ": "ban chỉ đạo",
+    # State and mass organisations
+    "HĐND": "hội đồng nhân dân", "UBND": "ủy ban nhân dân", "MTTQ": "mặt trận tổ quốc",
+    "UBMTTQ": "ủy ban mặt trận tổ quốc", "MTTQVN": "mặt trận tổ quốc việt nam", "QH": "quốc hội",
+    "UBTVQH": "ủy ban thường vụ quốc hội", "ĐBQH": "đại biểu quốc hội", "CP": "chính phủ", "TTg": "thủ tướng",
+    "QLNN": "quản lý nhà nước", "CCHC": "cải cách hành chính", "TTHC": "thủ tục hành chính",
+    "ĐTN": "đoàn thanh niên", "HLHPN": "hội liên hiệp phụ nữ", "HND": "hội nông dân", "CCB": "cựu chiến binh",
+    "LĐLĐ": "liên đoàn lao động", "LLVT": "lực lượng vũ trang", "BQP": "bộ quốc phòng", "BCA": "bộ công an",
+    "BNV": "bộ nội vụ",
+    # people, places, policy
+    "CB": "cán bộ", "CBCC": "cán bộ, công chức", "CBCCVC": "cán bộ, công chức, viên chức",
+    "CCVC": "công chức, viên chức", "TP": "thành phố", "TX": "thị xã",
+    "THCS": "trung học cơ sở", "THPT": "trung học phổ thông",
+    "CNXH": "chủ nghĩa xã hội", "XHCN": "xã hội chủ nghĩa", "CNH": "công nghiệp hóa", "HĐH": "hiện đại hóa",
+    "CNH-HĐH": "công nghiệp hóa, hiện đại hóa", "KT-XH": "kinh tế - xã hội", "ANQP": "quốc phòng - an ninh",
+    "QP-AN": "quốc phòng - an ninh", "QPAN": "quốc phòng - an ninh", "ANTT": "an ninh trật tự",
+    "BHXH": "bảo hiểm xã hội", "BHYT": "bảo hiểm y tế", "NSNN": "ngân sách nhà nước", "DN": "doanh nghiệp",
+    "DNNN": "doanh nghiệp nhà nước", "HTX": "hợp tác xã", "NTM": "nông thôn mới", "DTTS": "dân tộc thiểu số",
+    "KHCN": "khoa học và công nghệ", "CNTT": "công nghệ thông tin", "CĐS": "chuyển đổi số",
+    "GDĐT": "giáo dục và đào tạo", "PCTN": "phòng, chống tham nhũng", "BVTQ": "bảo vệ tổ quốc",
+}
+
+# An abbreviation as written: capitals (Đ included), digits, at most a trailing lower-case letter per part
+# (TTg, QĐi), parts joined by '-' (KT-XH). Not glued to a word, a '/' or a '-'.
+_ABBREVIATION = r"[A-ZĐ][A-ZĐ0-9]*[a-zđ]?[A-ZĐ0-9]*(?:[-.][A-ZĐ][A-ZĐ0-9]*[a-zđ]?)*"
+_TOKEN = re.compile(rf"(?<![\w/\-])(?:{_ABBREVIATION})(?![\w/\-])")
+_PARENTHESIZED = re.compile(rf"\(\s*(?i:(?:sau đây )?(?:được )?(?:gọi|viết) tắt là:?\s*)?({_ABBREVIATION})\s*\)")
+_REVERSE = re.compile(rf"(?<![\w/\-])({_ABBREVIATION})\s*\(([^()\n]{{3,120}})\)")
+_CLAUSE_END = re.compile(r"[.;:!?()\[\]\"“”|\n]")  # a definition may span commas and dashes, not these
+_SYLLABLE = re.compile(r"[^\W\d_]+")
+_SPACES = re.compile(r"\s+")
+
+
+def find_defined_abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations a text defines itself: 'Cơ quan Chính quyền (CQCQ)' → {'CQCQ': 'cơ quan chính quyền'}."""
+    text = normalize_for_search(text)
+    found: dict[str, str] = {}
+    for match in _PARENTHESIZED.finditer(text):
+        clause = _CLAUSE_END.split(text[max(0, match.start() - 200) : match.start()])[-1]
+        expansion = _expansion_before(clause, match.group(1))
+        if expansion:
+            found.setdefault(match.group(1), expansion)
+    for match in _REVERSE.finditer(text):  # "UBND (Ủy ban nhân dân)"
+        abbreviation, words = match.group(1), match.group(2).strip()
+        if _initials_match(abbreviation, _SYLLABLE.findall(words)):
+            found.setdefault(abbreviation, _SPACES.sub(" ", words).lower())
+    return found
+
+
+def expand_abbreviations(text: str, *, extra: dict[str, str] | None = None) -> str:
+    """Append the expansion of each known abbreviation that is a whole token: 'NQ ĐH' → 'NQ ĐH nghị quyết đại hội'."""
+    table = _with_folded_keys({**ABBREVIATIONS, **(extra or {})})
+    normalized = normalize_for_search(text)
+    numbers = [m.span() for m in DOC_NUMBER_PATTERN.finditer(normalized)]
+    plain = not has_diacritics(normalized)  # a plainly typed query gets plain expansions: it stays folded-only
+    present = normalized.lower()
+    expansions: list[str] = []
+    for match in _TOKEN.finditer(normalized):
+        if any(start <= match.start() < end for start, end in numbers):
+            continue  # "17-NQ/TU" names a document; its parts are not abbreviations
+        for part in _known_parts(match.group(), table):
+            expansion = fold(table[part]) if plain else table[part]
+            if expansion not in expansions and expansion not in present:
+                expansions.append(expansion)
+    return " ".join([text, *expansions]) if expansions else text
+
+
+def _known_parts(token: str, table: dict[str, str]) -> list[str]:
+    """The token if it is known, else its known parts ('HĐND-UBND' → ['HĐND', 'UBND'], 'TP.HCM' → ['TP'])."""
+    if token in table:
+        return [token]
+    return [part for part in re.split(r"[-.]", token) if part in table]
+
+
+def _with_folded_keys(table: dict[str, str]) -> dict[str, str]:
+    """Add 'QD', 'DH', 'HDND' ... for keys typed without diacritics, unless that spelling has its own meaning."""
+    folded = {fold(key): value for key, value in table.items() if fold(key) not in table}
+    return {**folded, **table}
+
+
+def _expansion_before(clause: str, abbreviation: str) -> str | None:
+    """The lower-cased words ending the clause whose initials spell the abbreviation, or None."""
+    letters = _letters(abbreviation)
+    syllables = list(_SYLLABLE.finditer(clause))
+    if len(letters) < 2 or len(syllables) < len(letters):
+        return None
+    words = syllables[-len(letters) :]
+    if not _initials_match(abbreviation, [w.group() for w in words]):
+        return None
+    return _SPACES.sub(" ", clause[words[0].start() : words[-1].end()]).lower()
+
+
+def _letters(abbreviation: str) -> str:
+    """The capitals of an abbreviation, folded: 'KT-XH' → 'KTXH', 'HĐND' → 'HDND'."""
+    return "".join(ch for ch in fold(abbreviation) if ch.isupper())
+
+
+def _initials_match(abbreviation: str, syllables: list[str]) -> bool:
+    """Whether the syllables' first letters (folded) spell the abbreviation; W stands for 'ương' as in TW."""
+    letters = _letters(abbreviation)
+    if len(letters) < 2 or len(letters) != len(syllables):
+        return False
+    initials = [fold(s[0]).upper() for s in syllables]
+    return all(i == c or (c == "W" and i == "U") for c, i in zip(letters, initials))

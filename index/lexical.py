@@ -1,0 +1,118 @@
+"""The BM25 side of the index: bm25s over Vietnamese-aware terms, saved beside Chroma and kept in step with it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from index.filters import Filters
+from index.models import Hit
+
+FORMAT = 1
+
+
+def fingerprint(chunk_ids: Iterable[str]) -> str:
+    """A hash of the set of chunk ids: equal fingerprints mean the same chunks."""
+    digest = hashlib.sha256()
+    for chunk_id in sorted(chunk_ids):
+        digest.update(chunk_id.encode())
+    return digest.hexdigest()
+
+
+class LexicalIndex:
+    """BM25 over chunks, with each chunk's metadata kept for filtering and for building hits."""
+
+    def __init__(self, records: list[dict[str, Any]], bm25: Any | None) -> None:
+        self.records = records  # one dict per chunk: its Chroma metadata plus `passage`
+        self._bm25 = bm25
+        self.fingerprint = fingerprint(r["chunk_id"] for r in records)
+
+    @classmethod
+    def build(cls, records: list[dict[str, Any]]) -> "LexicalIndex":
+        """Tokenise every passage and build the BM25 matrix."""
+        import bm25s
+
+        from index.terms import document_terms
+
+        if not records:
+            return cls([], None)
+        bm25 = bm25s.BM25(k1=1.2, b=0.75)
+        bm25.index([document_terms(r["passage"]) or ["\x00"] for r in records], show_progress=False)
+        return cls(records, bm25)
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def search(self, query: str, *, k: int, filters: Filters | None = None) -> list[Hit]:
+        """The k best chunks for `query` by BM25; chunks with no matching term are never returned."""
+        from index.terms import query_terms
+
+        if self._bm25 is None:
+            return []
+        vocab = self._bm25.vocab_dict
+        ids = [vocab[t] for t in query_terms(query) if t in vocab]
+        if not ids:
+            return []
+        scores = self._bm25.get_scores(ids)
+        if filters and not filters.empty:
+            scores = scores * np.fromiter((filters.matches(r) for r in self.records), dtype=bool, count=len(scores))
+        top = np.argsort(-scores, kind="stable")[:k]
+        return [self._hit(int(i), float(scores[i])) for i in top if scores[i] > 0]
+
+    def idf(self, terms: Iterable[str]) -> dict[str, float]:
+        """BM25 idf of each term over the chunks; a term the index has never seen gets the highest idf."""
+        n = max(len(self.records), 1)
+        vocab = self._bm25.vocab_dict if self._bm25 is not None else {}
+        indptr = self._bm25.scores["indptr"] if self._bm25 is not None else None
+        weights = {}
+        for term in terms:
+            slot = vocab.get(term)
+            df = int(indptr[slot + 1] - indptr[slot]) if slot is not None else 0
+            weights[term] = float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
+        return weights
+
+    def _hit(self, i: int, score: float) -> Hit:
+        from index.chroma import hit_from_record, strip_passage_prefix
+
+        record = self.records[i]
+        return hit_from_record(strip_passage_prefix(record["passage"], record), record, score)
+
+    def save(self, directory: Path) -> None:
+        """Write atomically: a reader sees the old index or the new one, never half of one."""
+        tmp = directory.with_name(directory.name + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        if self._bm25 is not None:
+            self._bm25.save(str(tmp / "bm25"), show_progress=False)
+        with open(tmp / "records.jsonl", "w", encoding="utf-8") as out:
+            for record in self.records:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        (tmp / "meta.json").write_text(json.dumps({"format": FORMAT, "fingerprint": self.fingerprint}))
+        old = directory.with_name(directory.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if directory.exists():
+            os.replace(directory, old)
+        os.replace(tmp, directory)
+        shutil.rmtree(old, ignore_errors=True)
+
+    @classmethod
+    def load(cls, directory: Path) -> "LexicalIndex | None":
+        """The saved index, or None when there is none or it is of another format."""
+        import bm25s
+
+        meta_path = directory / "meta.json"
+        if not meta_path.exists():
+            return None
+        if json.loads(meta_path.read_text()).get("format") != FORMAT:
+            return None
+        with open(directory / "records.jsonl", encoding="utf-8") as src:
+            records = [json.loads(line) for line in src]
+        bm25 = bm25s.BM25.load(str(directory / "bm25")) if records else None
+        return cls(records, bm25)

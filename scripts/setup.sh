@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Create .venv and install the project with the given extras; re-installs only when pyproject.toml changed.
+# Usage: scripts/setup.sh [extras]   e.g. scripts/setup.sh test
+set -euo pipefail
+cd "$(dirname "$0")/.."
+extras="${1:-}"
+python=${PYTHON:-python3.11}
+command -v "$python" >/dev/null || python=python3
+[ -x .venv/bin/python ] || "$python" -m venv .venv
+find_links=()
+[ -d /opt/wheels ] && find_links=(--find-links /opt/wheels)
+stamp=".venv/.installed-${extras:-base}"
+want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  echo "setup: installing into .venv (torch pinned to the local CPU wheel)" >&2
+  .venv/bin/python -m pip install --quiet --upgrade pip
+  # torch first, pinned: an unpinned torch would pull gigabytes of CUDA packages.
+  .venv/bin/python -m pip install --quiet "${find_links[@]}" "torch==2.13.0"
+  .venv/bin/python -m pip install --quiet "${find_links[@]}" -e ".${extras:+[$extras]}"
+  echo "$want" > "$stamp"
+fi
