@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from index.models import Chunk, Document, Hit
+from index.models import Chunk, Document, Hit, content_hash
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
@@ -51,9 +52,12 @@ def passage_text(doc: Document, chunk: Chunk) -> str:
 
 
 def chunk_metadata(doc: Document, chunk: Chunk) -> dict[str, Any]:
-    """Scalar metadata stored with each chunk (Chroma filters compare numbers, so the date is yyyymmdd)."""
-    return {
-        "chunk_id": chunk.chunk_id,
+    """Scalar metadata stored with each chunk (Chroma filters compare numbers, so the date is yyyymmdd).
+
+    Its `chunk_id` hashes the chunk together with everything stored beside it, so a changed title or date
+    gives new ids and the record manager re-writes those chunks instead of skipping them.
+    """
+    meta: dict[str, Any] = {
         "doc_id": doc.doc_id,
         "source": doc.source,
         "title": doc.title,
@@ -66,6 +70,8 @@ def chunk_metadata(doc: Document, chunk: Chunk) -> dict[str, Any]:
         "start": chunk.start,
         "end": chunk.end,
     }
+    meta["chunk_id"] = content_hash(chunk.chunk_id, passage_text(doc, chunk), json.dumps(meta, sort_keys=True))
+    return meta
 
 
 def hit_from_record(chunk_text: str, meta: dict[str, Any], score: float) -> Hit:

@@ -87,7 +87,7 @@ def ingest(
             if source not in seen and source.startswith(scopes):
                 store.remove_document(source)
                 report.removed.append(source)
-    store.rebuild_lexical()
+    store.refresh_lexical()
     report.chunks_total = store.chunk_count()
     report.seconds = time.perf_counter() - started
     return report

@@ -95,6 +95,11 @@ class IndexStore:
         self._lexical = None
         return len(keys)
 
+    def refresh_lexical(self) -> LexicalIndex:
+        """Make the saved BM25 index match the chunks, rebuilding it only when they differ."""
+        self._lexical = None
+        return self.lexical()
+
     def rebuild_lexical(self) -> LexicalIndex:
         """Rebuild BM25 from what Chroma holds and save it."""
         records = []

@@ -199,3 +199,16 @@ def test_kill_during_update_then_next_run_completes(corpus, tmp_path):
     run_and_kill(corpus, index_dir, after_documents=2)
     assert open_store(index_dir).dense_search("giải pháp mới", k=3)
     assert_completes_like_a_fresh_run(corpus, index_dir, tmp_path)
+
+
+def test_changed_metadata_rewrites_the_chunks(corpus, tmp_path):
+    store = open_store(tmp_path / "idx")
+    ingest([corpus], store=store)
+    target = corpus / "seeds" / "000_dc72e500110ffbd8.txt"
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("09:16 20/02/2017", "09:16 21/02/2017", 1), encoding="utf-8")
+    report = ingest([corpus], store=store)
+    assert report.updated == ["docs/seeds/000_dc72e500110ffbd8.txt"] and report.chunks_embedded > 0
+    assert_consistent(store)
+    dates = {r["date"] for r in store.lexical().records if r["source"] == report.updated[0]}
+    assert dates == {"2017-02-21"}
