@@ -36,5 +36,21 @@ class HybridRetriever:
             for rank, hit in enumerate(ranking):
                 score, _ = fused.get(hit.chunk_id, (0.0, hit))
                 fused[hit.chunk_id] = (score + weight / (self.rrf_k + rank + 1), hit)
-        best = sorted(fused.values(), key=lambda pair: -pair[0])[:k]
+        wanted = _document_numbers(query)
+        best = sorted(fused.values(), key=lambda pair: (not _names_any(pair[1], wanted), -pair[0]))[:k]
         return [replace(hit, score=score) for score, hit in best]
+
+
+def _document_numbers(text: str) -> set[str]:
+    """Document numbers in a query, folded so '30/2020/ND-CP' typed plainly still matches '30/2020/NĐ-CP'."""
+    from index.docnumbers import find_document_numbers
+    from index.text import fold
+
+    return {fold(n) for n in find_document_numbers(text.upper())}
+
+
+def _names_any(hit: Hit, numbers: set[str]) -> bool:
+    """True when the passage itself mentions one of the document numbers asked about."""
+    if not numbers:
+        return False
+    return bool(numbers & _document_numbers(f"{hit.heading}\n{hit.text}"))

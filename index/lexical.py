@@ -15,7 +15,7 @@ import numpy as np
 from index.filters import Filters
 from index.models import Hit
 
-FORMAT = 1
+FORMAT = 2
 
 
 def fingerprint(chunk_ids: Iterable[str]) -> str:
@@ -29,35 +29,52 @@ def fingerprint(chunk_ids: Iterable[str]) -> str:
 class LexicalIndex:
     """BM25 over chunks, with each chunk's metadata kept for filtering and for building hits."""
 
-    def __init__(self, records: list[dict[str, Any]], bm25: Any | None) -> None:
+    def __init__(self, records: list[dict[str, Any]], bm25: Any | None, *, abbreviations: dict[str, str]) -> None:
         self.records = records  # one dict per chunk: its Chroma metadata plus `passage`
         self._bm25 = bm25
+        self.abbreviations = abbreviations  # learnt from the documents' own definitions, used on queries
         self.fingerprint = fingerprint(r["chunk_id"] for r in records)
 
     @classmethod
-    def build(cls, records: list[dict[str, Any]]) -> "LexicalIndex":
-        """Tokenise every passage and build the BM25 matrix."""
+    def build(cls, records: list[dict[str, Any]], *, defined: dict[str, dict[str, str]] | None = None) -> "LexicalIndex":
+        """Tokenise every passage, with its abbreviations spelt out, and build the BM25 matrix.
+
+        `defined` maps a doc_id to the abbreviations that document defines ("Cơ quan Chính quyền (CQCQ)"), so
+        every chunk of it that writes "CQCQ" also matches "cơ quan chính quyền".
+        """
         import bm25s
 
+        from index.abbreviations import expand_abbreviations
         from index.terms import document_terms
 
+        defined = defined or {}
+        learnt: dict[str, str] = {}
+        for table in defined.values():
+            for abbreviation, expansion in table.items():
+                learnt.setdefault(abbreviation, expansion)
         if not records:
-            return cls([], None)
+            return cls([], None, abbreviations=learnt)
+        tokens = [
+            document_terms(expand_abbreviations(r["passage"], extra=defined.get(r["doc_id"]))) or ["\x00"]
+            for r in records
+        ]
         bm25 = bm25s.BM25(k1=1.2, b=0.75)
-        bm25.index([document_terms(r["passage"]) or ["\x00"] for r in records], show_progress=False)
-        return cls(records, bm25)
+        bm25.index(tokens, show_progress=False)
+        return cls(records, bm25, abbreviations=learnt)
 
     def __len__(self) -> int:
         return len(self.records)
 
     def search(self, query: str, *, k: int, filters: Filters | None = None) -> list[Hit]:
         """The k best chunks for `query` by BM25; chunks with no matching term are never returned."""
+        from index.abbreviations import expand_abbreviations
         from index.terms import query_terms
 
         if self._bm25 is None:
             return []
         vocab = self._bm25.vocab_dict
-        ids = [vocab[t] for t in query_terms(query) if t in vocab]
+        terms = query_terms(expand_abbreviations(query, extra=self.abbreviations))
+        ids = [vocab[t] for t in terms if t in vocab]
         if not ids:
             return []
         scores = self._bm25.get_scores(ids)
@@ -94,7 +111,8 @@ class LexicalIndex:
         with open(tmp / "records.jsonl", "w", encoding="utf-8") as out:
             for record in self.records:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        (tmp / "meta.json").write_text(json.dumps({"format": FORMAT, "fingerprint": self.fingerprint}))
+        meta = {"format": FORMAT, "fingerprint": self.fingerprint, "abbreviations": self.abbreviations}
+        (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False))
         old = directory.with_name(directory.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if directory.exists():
@@ -110,9 +128,10 @@ class LexicalIndex:
         meta_path = directory / "meta.json"
         if not meta_path.exists():
             return None
-        if json.loads(meta_path.read_text()).get("format") != FORMAT:
+        meta = json.loads(meta_path.read_text())
+        if meta.get("format") != FORMAT:
             return None
         with open(directory / "records.jsonl", encoding="utf-8") as src:
             records = [json.loads(line) for line in src]
         bm25 = bm25s.BM25.load(str(directory / "bm25")) if records else None
-        return cls(records, bm25)
+        return cls(records, bm25, abbreviations=meta.get("abbreviations", {}))

@@ -106,7 +106,10 @@ class IndexStore:
         for page_content, meta in self._all_chroma_records():
             records.append({**meta, "passage": page_content})
         records.sort(key=lambda r: (r["source"], r["start"]))
-        lexical = LexicalIndex.build(records)
+        from index.abbreviations import find_defined_abbreviations
+
+        defined = {d.document.doc_id: find_defined_abbreviations(d.document.text) for d in self.documents.all()}
+        lexical = LexicalIndex.build(records, defined=defined)
         lexical.save(self.dir / "lexical")
         self._lexical = lexical
         return lexical

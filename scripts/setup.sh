@@ -12,10 +12,16 @@ find_links=()
 stamp=".venv/.installed-${extras:-base}"
 want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  echo "setup: installing into .venv (torch pinned to the local CPU wheel)" >&2
-  .venv/bin/python -m pip install --quiet --upgrade pip
+  echo "setup: installing into .venv (torch pinned to the local CPU wheel; log in .venv/pip.log)" >&2
+  pip_install() {
+    .venv/bin/python -m pip install --quiet "${find_links[@]}" "$@" >>.venv/pip.log 2>&1 || {
+      tail -n 40 .venv/pip.log >&2
+      echo "setup: pip install $* failed (full log: .venv/pip.log)" >&2
+      exit 1
+    }
+  }
   # torch first, pinned: an unpinned torch would pull gigabytes of CUDA packages.
-  .venv/bin/python -m pip install --quiet "${find_links[@]}" "torch==2.13.0"
-  .venv/bin/python -m pip install --quiet "${find_links[@]}" -e ".${extras:+[$extras]}"
+  pip_install "torch==2.13.0"
+  pip_install -e ".${extras:+[$extras]}"
   echo "$want" > "$stamp"
 fi
