@@ -33,6 +33,11 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("-k", type=int, default=10)
     ask.add_argument("--json", action="store_true", help="print the Answer as JSON")
     _add_index_dir(ask)
+    from evals.cli import add_eval_arguments
+
+    evaluate = commands.add_parser("eval", help="evaluate on Q&A sets and write a report")
+    add_eval_arguments(evaluate)
+    _add_index_dir(evaluate)
     for name, text in (("serve", "serve the HTTP API"), ("run", "index the bundled corpus if needed, then serve")):
         sub = commands.add_parser(name, help=text)
         sub.add_argument("--host", default=None)
@@ -109,6 +114,18 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Ingest --corpus paths if given, then run the Q&A sets through the assistant (and the baselines)."""
+    from assistant.compose import build_assistant
+    from evals.cli import main_eval
+
+    if args.corpus:
+        args.paths, args.keep_missing, args.chunk_chars = args.corpus, True, None
+        cmd_ingest(args)
+    assistant = build_assistant(_settings(args), index_dir=args.index_dir)
+    return main_eval(args, assistant=assistant, store=assistant.retriever.store)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the API with uvicorn on the configured host and port."""
     import uvicorn
@@ -137,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
-    handlers = {"ingest": cmd_ingest, "search": cmd_search, "ask": cmd_ask, "serve": cmd_serve, "run": cmd_run}
+    handlers = {"ingest": cmd_ingest, "search": cmd_search, "ask": cmd_ask, "eval": cmd_eval, "serve": cmd_serve, "run": cmd_run}
     try:
         return handlers[args.command](args)
     except (IndexingError, FileNotFoundError) as err:

@@ -1,0 +1,64 @@
+"""The hand-written sets: every answer and evidence is verbatim in its document, and every kind is covered."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from evals.cases import load_cases
+from evals.metrics import contains
+
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO / "evals" / "data"
+PARTY_DOCS = REPO.parent / "shared" / "corpus" / "party" / "docs"
+BUNDLED_KINDS = {
+    "fact", "number", "date", "docnumber", "abbreviation", "no_diacritics", "followup", "charter",
+    "unanswerable", "out_of_domain",
+}
+
+
+def _bundled_texts() -> dict[str, str]:
+    corpus = REPO / "corpus"
+    return {str(p.relative_to(corpus)): p.read_text(encoding="utf-8") for p in [*corpus.glob("seeds/*.txt"), *corpus.glob("charter/*.md")]}
+
+
+def _check_verbatim(cases, texts: dict[str, str]) -> list[str]:
+    problems = []
+    for case in cases:
+        if not case.answerable:
+            continue
+        if not contains(case.evidence, case.answer):
+            problems.append(f"{case.id}: answer not inside its evidence")
+        source = case.extra.get("source")
+        if source not in texts:
+            problems.append(f"{case.id}: unknown source {source!r}")
+        elif not contains(texts[source], case.evidence):
+            problems.append(f"{case.id}: evidence not found in {source}")
+    return problems
+
+
+def test_bundled_set_is_verbatim_and_covers_every_kind():
+    cases = load_cases(DATA / "bundled.jsonl")
+    kinds = Counter(c.kind for c in cases)
+    assert len(cases) >= 45 and set(kinds) == BUNDLED_KINDS
+    assert kinds["unanswerable"] + kinds["out_of_domain"] >= 8
+    assert all(c.history for c in cases if c.kind == "followup")
+    assert all(c.evidence is not None for c in cases if c.answerable)
+    assert _check_verbatim(cases, _bundled_texts()) == []
+
+
+def test_bundled_no_diacritics_questions_have_none():
+    from index.text import has_diacritics
+
+    typed_plain = [c for c in load_cases(DATA / "bundled.jsonl") if c.kind == "no_diacritics"]
+    assert typed_plain and not any(has_diacritics(c.question) for c in typed_plain)
+
+
+@pytest.mark.skipif(not PARTY_DOCS.is_dir(), reason="../shared/corpus/party is not available")
+def test_party_dev_set_is_verbatim():
+    cases = load_cases(DATA / "party_dev.jsonl")
+    assert len(cases) >= 40
+    texts = {c.extra["source"]: (PARTY_DOCS / c.extra["source"]).read_text(encoding="utf-8") for c in cases if c.answerable}
+    assert _check_verbatim(cases, texts) == []
