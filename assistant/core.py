@@ -6,7 +6,8 @@ import time
 from collections.abc import Iterator, Sequence
 
 from assistant.conversation import History, context_of, standalone_query
-from assistant.extractive import ExtractiveAnswerer, Picked, compose, weighted_terms
+from assistant.extractive import ExtractiveAnswerer, Picked, compose
+from assistant.question import Question
 from assistant.models import REFUSAL, Answer, Citation
 from assistant.retrieval import Retriever
 from index.filters import Filters
@@ -33,8 +34,8 @@ class Assistant:
         query = standalone_query(question, history)
         hits = self.retriever.retrieve(query, k=k or self.k, filters=filters)
         retrieved_at = time.perf_counter()
-        weights = weighted_terms(question, context_of(question, history), self.idf)
-        picked = self.extractive.pick(question, hits, weights)
+        parsed = Question.parse(question, context=context_of(question, history))
+        picked = self.extractive.pick(parsed, hits, self.idf)
         timings = {"retrieve": retrieved_at - started, "answer": time.perf_counter() - retrieved_at}
         if not picked:
             return Answer(question=question, text=REFUSAL, abstained=True, retrieved=tuple(hits), timings=timings)

@@ -6,25 +6,14 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from assistant.question import Question
 from index.models import Hit
 from index.sentences import split_sentences
-from index.terms import FOLDED, query_terms
-from index.text import fold
+from index.terms import query_terms
 
-# Question words and function words: they say what is asked, not what to look for.
-_STOP = frozenset(
-    fold(w)
-    for w in (
-        "bao nhiêu mấy gì nào ai đâu sao không có là của được đã đang sẽ và với các những một trong cho về tại ở "
-        "thì mà như thế nào hay hoặc bị do vì khi nơi cái chiếc này đó ấy hãy cho biết xin hỏi theo từ đến"
-    ).split()
-)
-_NUMBER = re.compile(r"\d")
-_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bngày \d|\bnăm \d{4}|\btháng \d")
-_NAME = re.compile(r"\b[A-ZĐ][\w]+(?: [A-ZĐ][\w]+){1,4}")
-_ASKS_NUMBER = re.compile(r"bao nhi[eê]u|m[aấ]y\b|t[yỷỉ] l[eệ]|ph[aầ]n tr[aă]m|bao l[aâ]u", re.I)
-_ASKS_DATE = re.compile(r"khi n[aà]o|ng[aà]y n[aà]o|n[aă]m n[aà]o|th[oờ]i gian n[aà]o|bao gi[oờ]|th[aá]ng n[aà]o", re.I)
-_ASKS_PERSON = re.compile(r"\bai\b", re.I)
+# Credit for a question term found in the sentence itself, near it, or only somewhere in its passage.
+IN_SENTENCE, NEARBY, IN_PASSAGE = 1.0, 0.6, 0.3
+_LIST_INTRO = re.compile(r"[:：]\s*$")
 
 
 @dataclass(frozen=True)
@@ -41,72 +30,99 @@ class Picked:
         return self.hit.text[self.start : self.end]
 
 
-def weighted_terms(question: str, context: str, idf: Callable[[Iterable[str]], dict[str, float]]) -> dict[str, float]:
-    """Folded query terms weighted by idf; terms only in the borrowed context count half."""
-    weights: dict[str, float] = {}
-    for text, factor in ((context, 0.5), (question, 1.0)):
-        terms = [t for t in query_terms(text) if _content(t)]
-        for term, value in idf(terms).items():
-            weights[term] = max(weights.get(term, 0.0), value * factor)
-    return weights
-
-
-def _content(term: str) -> bool:
-    """Folded terms (and document numbers) that are not question or function words."""
-    if not term.startswith(FOLDED):
-        return term.startswith("#")
-    parts = term[len(FOLDED):].split("_")
-    return not all(part in _STOP for part in parts)
+@dataclass(frozen=True)
+class _Sentence:
+    rank: int
+    hit: Hit
+    start: int
+    end: int
+    terms: frozenset[str]
+    nearby: frozenset[str]
+    passage: frozenset[str]
 
 
 class ExtractiveAnswerer:
     """Scores every sentence of the top hits by weighted term coverage and answer type; never writes a word."""
 
-    def __init__(self, *, max_sentences: int = 3, min_score: float = 0.45, hits_considered: int = 5) -> None:
+    def __init__(self, *, max_sentences: int = 3, min_score: float = 0.42, hits_considered: int = 5,
+                 max_chars: int = 600) -> None:
         self.max_sentences = max_sentences
         self.min_score = min_score
         self.hits_considered = hits_considered
+        self.max_chars = max_chars
 
-    def pick(self, question: str, hits: list[Hit], weights: dict[str, float]) -> list[Picked]:
+    def score_all(self, question: Question, hits: list[Hit], idf: Callable[[Iterable[str]], dict[str, float]]
+                  ) -> list[Picked]:
+        """Every candidate sentence with its score, best first."""
+        weights = _halve_bigrams(idf(question.terms))
+        context_weights = _halve_bigrams(idf(question.context_terms))
+        scored = []
+        for sentence in _sentences(hits[: self.hits_considered]):
+            score = _coverage(weights, sentence) + 0.25 * _coverage(context_weights, sentence, whole_passage=True)
+            score = score * question.constraint_factor(sentence.hit, sentence.passage) + question.type_bonus(
+                sentence.hit.text[sentence.start : sentence.end]
+            )
+            scored.append(Picked(sentence.hit, sentence.start, sentence.end, score - 0.02 * sentence.rank))
+        return sorted(scored, key=lambda p: -p.score)
+
+    def pick(self, question: Question, hits: list[Hit], idf) -> list[Picked]:
         """The chosen sentences in reading order; empty when none reaches `min_score` (a refusal)."""
-        total = sum(weights.values())
-        if not hits or total <= 0:
+        scored = self.score_all(question, hits, idf)
+        if not scored or scored[0].score < self.min_score:
             return []
-        candidates = []
-        for rank, hit in enumerate(hits[: self.hits_considered]):
-            context_terms = set(query_terms(f"{hit.title} {hit.heading}"))
-            for start, end in split_sentences(hit.text):
-                sentence = hit.text[start:end]
-                score = self._score(question, sentence, weights, total, context_terms) - 0.02 * rank
-                candidates.append(Picked(hit, start, end, score))
-        candidates.sort(key=lambda p: -p.score)
-        best = candidates[0] if candidates else None
-        if best is None or best.score < self.min_score:
-            return []
-        chosen = [best]
-        for other in candidates[1:]:
+        best = scored[0]
+        chosen = [self._extend_list(best)]
+        for other in scored[1:]:
             if len(chosen) >= self.max_sentences or other.score < max(self.min_score, 0.9 * best.score):
+                break
+            if sum(len(c.text) for c in chosen) + len(other.text) > self.max_chars:
                 break
             if not any(_overlaps(other, c) for c in chosen):
                 chosen.append(other)
         return sorted(chosen, key=lambda p: (hits.index(p.hit), p.start))
 
-    def _score(self, question: str, sentence: str, weights: dict[str, float], total: float, context: set[str]) -> float:
-        terms = set(query_terms(sentence))
-        covered = sum(w if t in terms else 0.5 * w if t in context else 0.0 for t, w in weights.items())
-        return covered / total + _type_bonus(question, sentence)
+    def _extend_list(self, picked: Picked) -> Picked:
+        """A sentence that introduces a list ("... như sau:") takes the list items that follow it."""
+        if not _LIST_INTRO.search(picked.text):
+            return picked
+        end = picked.end
+        for start, stop in split_sentences(picked.hit.text):
+            if start >= picked.end and stop - picked.start <= self.max_chars:
+                end = stop
+        return Picked(picked.hit, picked.start, end, picked.score)
 
 
-def _type_bonus(question: str, sentence: str) -> float:
-    """A small bonus when the sentence holds the kind of thing asked for (a figure, a date, a name)."""
-    folded = fold(question.lower())
-    if _ASKS_DATE.search(question) or _ASKS_DATE.search(folded):
-        return 0.1 if _DATE.search(sentence) else -0.05
-    if _ASKS_NUMBER.search(question) or _ASKS_NUMBER.search(folded):
-        return 0.1 if _NUMBER.search(sentence) else -0.05
-    if _ASKS_PERSON.search(folded):
-        return 0.1 if _NAME.search(sentence) else 0.0
-    return 0.0
+def _sentences(hits: list[Hit]) -> Iterable[_Sentence]:
+    """Each sentence of each hit with its own terms, its neighbours' (and the title's) terms, and its passage's."""
+    for rank, hit in enumerate(hits):
+        spans = split_sentences(hit.text)
+        terms = [frozenset(query_terms(hit.text[s:e])) for s, e in spans]
+        heading = frozenset(query_terms(f"{hit.title}\n{hit.heading}"))
+        passage = frozenset().union(heading, *terms)
+        for i, (start, end) in enumerate(spans):
+            near = heading.union(*terms[max(0, i - 1) : i + 2])
+            yield _Sentence(rank, hit, start, end, terms[i], near, passage)
+
+
+def _coverage(weights: dict[str, float], sentence: _Sentence, *, whole_passage: bool = False) -> float:
+    """Weighted share of the question's terms the sentence covers, with partial credit for its surroundings."""
+    total = sum(weights.values())
+    if total <= 0:
+        return 0.0
+    got = 0.0
+    for term, weight in weights.items():
+        if term in sentence.terms or (whole_passage and term in sentence.passage):
+            got += weight * IN_SENTENCE
+        elif term in sentence.nearby:
+            got += weight * NEARBY
+        elif term in sentence.passage:
+            got += weight * IN_PASSAGE
+    return got / total
+
+
+def _halve_bigrams(weights: dict[str, float]) -> dict[str, float]:
+    """Syllable bigrams count half: many span a word boundary ("thư_đảng") and only add noise."""
+    return {term: weight * (0.5 if "_" in term else 1.0) for term, weight in weights.items()}
 
 
 def _overlaps(a: Picked, b: Picked) -> bool:

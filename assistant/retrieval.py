@@ -19,20 +19,25 @@ class Retriever(Protocol):
 class HybridRetriever:
     """Reciprocal-rank fusion of the dense and lexical rankings of one index store."""
 
-    def __init__(self, store: IndexStore, *, rrf_k: int = 60, depth: int = 50, lexical_weight: float = 1.0) -> None:
+    def __init__(
+        self, store: IndexStore, *, rrf_k: int = 60, depth: int = 50, dense_weight: float = 0.5,
+        dense_weight_plain: float = 0.2,
+    ) -> None:
         self.store = store
         self.rrf_k = rrf_k
         self.depth = depth
-        self.lexical_weight = lexical_weight
+        self.dense_weight = dense_weight  # BM25 counts 1.0: on this corpus the lexical side carries most quality
+        self.dense_weight_plain = dense_weight_plain  # e5 ranks poorly for queries typed without diacritics
 
     def retrieve(self, query: str, *, k: int, filters: Filters | None = None) -> list[Hit]:
-        from index.text import normalize_for_search
+        from index.text import has_diacritics, normalize_for_search
 
         query = normalize_for_search(query)
+        dense_weight = self.dense_weight if has_diacritics(query) else self.dense_weight_plain
         lexical = self.store.lexical().search(query, k=self.depth, filters=filters)
         dense = self.store.dense_search(query, k=self.depth, filters=filters)
         fused: dict[str, tuple[float, Hit]] = {}
-        for weight, ranking in ((self.lexical_weight, lexical), (1.0, dense)):
+        for weight, ranking in ((1.0, lexical), (dense_weight, dense)):
             for rank, hit in enumerate(ranking):
                 score, _ = fused.get(hit.chunk_id, (0.0, hit))
                 fused[hit.chunk_id] = (score + weight / (self.rrf_k + rank + 1), hit)

@@ -1,0 +1,135 @@
+"""What a question asks for and what it insists on: its search terms, figures, names and answer type."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.models import Hit
+from index.terms import DOC_NUMBER, FOLDED, query_terms
+from index.text import fold, has_diacritics, normalize_for_search
+
+# Question words and function words: they say what is asked, not what to look for.
+_STOP_WORDS = (
+    "bao nhiêu mấy gì nào ai đâu sao không có là của được đã đang sẽ và với các những một trong cho về tại ở "
+    "thì mà như thế nào hay hoặc bị do vì khi nơi cái chiếc này đó ấy hãy biết xin hỏi theo từ đến"
+).split()
+_STOP = frozenset(_STOP_WORDS)
+# Folded, these also catch plain-typed words ("dang" for "đang" but also "đảng"): used only for plain questions.
+_STOP_FOLDED = frozenset(fold(w) for w in _STOP_WORDS)
+# Common family names: a capitalised run starting with one of them is most likely a person.
+_FAMILY_NAMES = frozenset(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Lương Trịnh Mai Cao Lâm "
+    "Hà Tạ Thái Trương Đoàn Tô Chu La Quách Kiều Lưu Triệu Châu Tăng Vương Nông Lò Lục Hứa Mạc Thân Tống".split()
+)
+# Capitalised by convention in Party texts, so a capital says nothing about a specific name.
+_INSTITUTIONAL = frozenset(
+    fold(w)
+    for w in (
+        "đảng bộ điều chương mục khoản nghị quyết chỉ thị kết luận quy định ban chấp hành thường vụ trung ương "
+        "chính trị chủ tịch phó bí thư huyện tỉnh thành ủy uỷ nhà nước mặt trận tổ quốc hội đồng nhân dân chính phủ "
+        "đại hội nghị việt nam cộng sản điều lệ thủ tướng văn phòng đoàn thanh niên hồ chí minh"
+    ).split()
+)
+_WORD = re.compile(r"[^\W_]+")
+_DIGITS = re.compile(r"\d+")
+_CAPITALISED_RUN = re.compile(r"(?<![\w])[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3}")
+_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bngày \d|\bnăm \d{4}|\btháng \d|\b\d{4}\b")
+_ASKS = {
+    "date": re.compile(r"khi nao|ngay nao|nam nao|thoi gian nao|bao gio|thang nao|ngay may|thoi diem nao"),
+    "number": re.compile(r"bao nhieu|\bmay\b|ty le|phan tram|bao lau|so luong"),
+    "person": re.compile(r"\bai\b|dong chi nao|nguoi nao"),
+}
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question analysed once: weighted-term material, hard constraints, and the kind of answer it wants."""
+
+    text: str
+    terms: tuple[str, ...]  # content terms of the question itself
+    context_terms: tuple[str, ...]  # content terms borrowed from an earlier turn (follow-ups)
+    figures: frozenset[str]  # numbers the answer's passage must contain ("2020", "45")
+    names: frozenset[str]  # folded specific names the answer's passage must contain ("nghen", "loc binh")
+    asks: str  # date | number | person | other
+
+    @classmethod
+    def parse(cls, text: str, *, context: str = "") -> "Question":
+        normalized = normalize_for_search(text)
+        folded = fold(normalized.lower())
+        asks = next((kind for kind, pattern in _ASKS.items() if pattern.search(folded)), "other")
+        return cls(
+            text=normalized,
+            terms=_content_terms(normalized),
+            context_terms=_content_terms(context) if context else (),
+            figures=frozenset(_DIGITS.findall(normalized)),
+            names=frozenset(_names(normalized)),
+            asks=asks,
+        )
+
+    def constraint_factor(self, hit: Hit, passage_terms: frozenset[str]) -> float:
+        """1.0 when the passage holds every figure and name asked about; less for each one missing."""
+        factor = 1.0
+        for figure in self.figures:
+            if figure not in passage_terms:
+                factor *= 0.5
+        for name in self.names:
+            syllables = name.split()
+            grams = ["_".join(pair) for pair in zip(syllables, syllables[1:])] or syllables
+            if not all(FOLDED + gram in passage_terms for gram in grams):
+                factor *= 0.7
+        return max(factor, 0.25)
+
+    def type_bonus(self, sentence: str) -> float:
+        """A small bonus when the sentence holds the kind of thing asked for (a date, a figure, a name)."""
+        if self.asks == "date":
+            return 0.1 if _DATE.search(sentence) else -0.1
+        if self.asks == "number":
+            return 0.1 if _DIGITS.search(sentence) else -0.1
+        if self.asks == "person":
+            return 0.15 if _has_person(sentence) else -0.05
+        return 0.0
+
+
+def _content_terms(text: str) -> tuple[str, ...]:
+    """The terms worth matching: exact ones for a question with diacritics, folded ones for one without
+    (folded "bi thu" would also match "bị", "thứ"...), never question or function words alone."""
+    terms = query_terms(text)
+    exact = has_diacritics(text)
+    keep = []
+    for term in terms:
+        if term.startswith(DOC_NUMBER) or term.startswith(FOLDED + DOC_NUMBER):
+            keep.append(term)
+            continue
+        folded = term.startswith(FOLDED)
+        if folded == exact:
+            continue
+        parts = term.removeprefix(FOLDED).split("_")
+        if not all(part in (_STOP if exact else _STOP_FOLDED) for part in parts):
+            keep.append(term)
+    return tuple(keep)
+
+
+def _has_person(sentence: str) -> bool:
+    """A capitalised run that starts with a family name ("Nguyễn Văn Thanh"), or "đồng chí"."""
+    if "đồng chí" in sentence.lower():
+        return True
+    return any(m.group().split()[0] in _FAMILY_NAMES for m in _CAPITALISED_RUN.finditer(normalize_for_search(sentence)))
+
+
+def _names(text: str) -> list[str]:
+    """Folded lower-case names written with capitals inside the question ('thị trấn Nghèn' → 'nghen')."""
+    words = list(_WORD.finditer(text))
+    names, run = [], []
+    for i, match in enumerate(words):
+        word = match.group()
+        capital = word[0].isupper() and not word.isupper() and i > 0
+        if capital and fold(word.lower()) not in _INSTITUTIONAL:
+            run.append(fold(word.lower()))
+            continue
+        if run:
+            names.append(" ".join(run))
+        run = []
+    if run:
+        names.append(" ".join(run))
+    return names

@@ -1,0 +1,25 @@
+"""Follow-up questions borrow the subject of the turn before them."""
+
+from assistant.conversation import context_of, is_followup, standalone_query
+
+HISTORY = [("Đảng bộ thị trấn Nghèn tổ chức hội nghị tổng kết vào ngày nào?", "Sáng ngày 17/2/2016 ... [1]")]
+
+
+def test_standalone_question_is_left_alone():
+    assert not is_followup("Đảng bộ huyện Lộc Bình kết nạp bao nhiêu đảng viên mới năm 2009?", HISTORY)
+    assert standalone_query("Điều lệ Đảng quy định tuổi kết nạp là bao nhiêu?", HISTORY).startswith("Điều lệ")
+
+
+def test_anaphora_and_short_questions_are_followups():
+    assert is_followup("Ai chủ trì hội nghị đó?", HISTORY)
+    assert is_followup("Con số đó đạt bao nhiêu phần trăm kế hoạch?", HISTORY)
+    assert is_followup("ai chu tri hoi nghi do", HISTORY)
+    assert is_followup("Ở đâu?", HISTORY)
+    assert not is_followup("Ai chủ trì hội nghị đó?", ())
+
+
+def test_followup_query_carries_the_subject_recursively():
+    history = HISTORY + [("Ai chủ trì hội nghị đó?", "...")]
+    query = standalone_query("Hội nghị đó có bao nhiêu đại biểu?", history)
+    assert "Nghèn" in query
+    assert context_of("Hội nghị đó có bao nhiêu đại biểu?", history).endswith("ngày nào?")

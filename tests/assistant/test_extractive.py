@@ -1,0 +1,86 @@
+"""The extractive answerer on hand-made hits: it quotes, cites, keeps reading order, and refuses."""
+
+import re
+
+from assistant.core import Assistant
+from assistant.extractive import ExtractiveAnswerer, compose
+from assistant.models import REFUSAL
+from assistant.question import Question
+from index.models import Hit
+
+NGHEN = (
+    "Theo đánh giá, những năm qua, Đảng bộ thị trấn Nghèn tổ chức học tập, quán triệt các nghị quyết. "
+    "Từ năm 2010 đến nay đã ban hành 41 nghị quyết, 16 kết luận. "
+    "Từ năm 2010 đến nay, Đảng bộ đã kết nạp được 95 đảng viên."
+)
+CHARTER = "Điều 9.\nĐảng Cộng sản Việt Nam tổ chức theo nguyên tắc tập trung dân chủ. Nội dung cơ bản của nguyên tắc đó là:\n1. Cơ quan lãnh đạo các cấp của Đảng do bầu cử lập ra.\n2. Cơ quan lãnh đạo cao nhất là Đại hội."
+
+
+def hit(text: str, *, n: int = 0, start: int = 100, title: str = "Đảng bộ thị trấn Nghèn tổng kết") -> Hit:
+    return Hit(chunk_id=f"c{n}", doc_id=f"d{n}", text=text, score=1.0, start=start, end=start + len(text),
+               title=title, source=f"s{n}.txt")
+
+
+def flat_idf(terms):
+    return {t: 1.0 for t in terms}
+
+
+class FixedRetriever:
+    def __init__(self, hits):
+        self.hits = hits
+
+    def retrieve(self, query, *, k, filters=None):
+        return self.hits[:k]
+
+
+def test_picks_the_sentence_with_the_figure():
+    q = Question.parse("Đảng bộ thị trấn Nghèn đã kết nạp bao nhiêu đảng viên?")
+    picked = ExtractiveAnswerer().pick(q, [hit(NGHEN)], flat_idf)
+    assert picked and picked[0].text == "Từ năm 2010 đến nay, Đảng bộ đã kết nạp được 95 đảng viên."
+    text, numbered = compose(picked)
+    assert text.endswith("[1]") and numbered[0][0] == 1
+
+
+def test_citation_offsets_point_into_the_document():
+    assistant = Assistant(FixedRetriever([hit(NGHEN)]), idf=flat_idf)
+    answer = assistant.answer("Đảng bộ thị trấn Nghèn đã kết nạp bao nhiêu đảng viên?")
+    assert not answer.abstained and "95 đảng viên" in answer.text
+    citation = answer.citations[0]
+    document = " " * 100 + NGHEN
+    assert document[citation.start : citation.end] == "Từ năm 2010 đến nay, Đảng bộ đã kết nạp được 95 đảng viên."
+
+
+def test_refuses_out_of_domain_with_no_citations():
+    assistant = Assistant(FixedRetriever([hit(NGHEN), hit(CHARTER, n=1)]), idf=flat_idf)
+    answer = assistant.answer("Giá vàng hôm nay bao nhiêu một lượng?")
+    assert answer.abstained and answer.text == REFUSAL and answer.citations == ()
+
+
+def test_list_introduction_takes_its_items():
+    q = Question.parse("Nội dung cơ bản của nguyên tắc tập trung dân chủ là gì?")
+    picked = ExtractiveAnswerer().pick(q, [hit(CHARTER, title="Điều lệ Đảng")], flat_idf)
+    joined = " ".join(p.text for p in picked)
+    assert "1. Cơ quan lãnh đạo các cấp" in joined
+
+
+def test_every_answer_word_comes_from_a_source():
+    assistant = Assistant(FixedRetriever([hit(NGHEN), hit(CHARTER, n=1, title="Điều lệ Đảng")]), idf=flat_idf)
+    for question in ("Đảng bộ thị trấn Nghèn ban hành bao nhiêu nghị quyết?", "Đảng tổ chức theo nguyên tắc nào?"):
+        answer = assistant.answer(question)
+        assert not answer.abstained
+        pieces = [p.strip() for p in re.split(r"\[\d+\]", answer.text) if p.strip()]
+        assert pieces and all(p in NGHEN or p in CHARTER for p in pieces)
+
+
+def test_followup_uses_history():
+    assistant = Assistant(FixedRetriever([hit(NGHEN)]), idf=flat_idf)
+    history = [("Đảng bộ thị trấn Nghèn đã kết nạp bao nhiêu đảng viên?", "... 95 đảng viên [1]")]
+    answer = assistant.answer("Còn số nghị quyết đã ban hành?", history=history)
+    assert "41 nghị quyết" in answer.text
+
+
+def test_stream_yields_pieces_then_the_answer():
+    assistant = Assistant(FixedRetriever([hit(NGHEN)]), idf=flat_idf)
+    items = list(assistant.stream("Đảng bộ thị trấn Nghèn đã kết nạp bao nhiêu đảng viên?"))
+    *pieces, final = items
+    assert "".join(pieces) == final.text

@@ -1,0 +1,44 @@
+"""Question analysis: content terms, constraints and the kind of answer asked for."""
+
+from assistant.question import Question
+
+
+def test_accented_question_uses_exact_terms_without_stopwords():
+    q = Question.parse("Ai là Bí thư Đảng ủy thị trấn Nghèn?")
+    assert {"bí", "thư", "đảng", "nghèn", "bí_thư"} <= set(q.terms)
+    assert "ai" not in q.terms and "là" not in q.terms
+    assert not any(t.startswith("~") for t in q.terms)
+    assert q.asks == "person" and q.names == {"nghen"}
+
+
+def test_plain_question_uses_folded_terms():
+    q = Question.parse("dang bo thi tran Nghen da ket nap bao nhieu dang vien")
+    assert "~ket_nap" in q.terms and "~nghen" in q.terms
+    assert q.asks == "number"
+
+
+def test_answer_types():
+    assert Question.parse("Hội nghị được tổ chức vào ngày nào?").asks == "date"
+    assert Question.parse("Tỷ lệ chi bộ trong sạch vững mạnh là bao nhiêu?").asks == "number"
+    assert Question.parse("Ai chủ trì hội nghị?").asks == "person"
+    assert Question.parse("Nguyên tắc tổ chức của Đảng là gì?").asks == "other"
+
+
+def test_missing_figures_and_names_weaken_a_passage():
+    q = Question.parse("Năm 2020, Đảng bộ thị trấn Nghèn có bao nhiêu đảng viên?")
+    assert q.figures == {"2020"}
+    holds = frozenset({"2020", "~nghen"})
+    assert q.constraint_factor(None, holds) == 1.0
+    assert q.constraint_factor(None, frozenset({"~nghen"})) == 0.5
+    assert q.constraint_factor(None, frozenset()) < 0.5
+
+
+def test_person_bonus_needs_a_real_name():
+    q = Question.parse("Ai chủ trì hội nghị?")
+    assert q.type_bonus("Đồng chí Nguyễn Văn Thanh, Bí thư Đảng ủy chủ trì hội nghị.") > 0
+    assert q.type_bonus("Ban Thường vụ Huyện ủy tổ chức hội nghị.") < 0
+
+
+def test_institutional_capitals_are_not_names():
+    assert Question.parse("Ban Chấp hành Trung ương họp mấy lần một năm?").names == frozenset()
+    assert Question.parse("Đảng bộ huyện Lộc Bình kết nạp bao nhiêu đảng viên?").names == {"loc binh"}
