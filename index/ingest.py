@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -44,9 +45,13 @@ Progress = Callable[[str, str], None]  # (source, outcome) after each file
 
 def source_name(path: Path, root: Path) -> str:
     """A stable name for a file: the root folder's name plus the path below it, with '/' separators."""
-    root = root.resolve()
-    base = root if root.is_dir() else root.parent
-    return "/".join((base.name, *path.resolve().relative_to(base).parts))
+    base = Path(os.path.abspath(root))
+    base = base if base.is_dir() else base.parent
+    try:  # symlinked files keep their place in the folder, wherever they point
+        below = Path(os.path.abspath(path)).relative_to(base)
+    except ValueError:
+        below = path.resolve().relative_to(base.resolve())
+    return "/".join((base.name, *below.parts))
 
 
 def plan(paths: Iterable[Path]) -> list[tuple[Path, str]]:

@@ -212,3 +212,14 @@ def test_changed_metadata_rewrites_the_chunks(corpus, tmp_path):
     assert_consistent(store)
     dates = {r["date"] for r in store.lexical().records if r["source"] == report.updated[0]}
     assert dates == {"2017-02-21"}
+
+
+def test_symlinked_files_are_named_by_their_place_in_the_folder(tmp_path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "a.txt").write_text("Chi bộ thôn Đông kết nạp 3 đảng viên mới.", encoding="utf-8")
+    folder = tmp_path / "linked"
+    folder.mkdir()
+    (folder / "a.txt").symlink_to(outside / "a.txt")
+    report = ingest([folder], store=open_store(tmp_path / "idx"))
+    assert report.added == ["linked/a.txt"]
