@@ -55,5 +55,6 @@ def build_assistant(settings: Settings, *, index_dir: Path | None = None):
     from assistant.retrieval import HybridRetriever
 
     store = open_store(settings, index_dir=index_dir, create=False)
-    lexical = store.lexical()
-    return Assistant(HybridRetriever(store), idf=lexical.idf)
+    store.lexical()  # load (or rebuild) BM25 now, not on the first question
+    # idf goes through the store each time: after an upload the store holds a new lexical index
+    return Assistant(HybridRetriever(store), idf=lambda terms: store.lexical().idf(terms))
