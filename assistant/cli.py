@@ -42,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=text)
         sub.add_argument("--host", default=None)
         sub.add_argument("--port", type=int, default=None)
+        sub.add_argument("--no-ui", action="store_true", help="serve the API only, without the chat page")
         _add_index_dir(sub)
     return parser
 
@@ -136,8 +137,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     offline_environment()
     settings = _settings(args)
     host, port = args.host or settings.api.host, args.port or settings.api.port
-    print(f"serving on http://{host}:{port}/  (API docs at /docs)", flush=True)
-    uvicorn.run(create_app(settings, index_dir=args.index_dir), host=host, port=port, log_level="warning")
+    app = create_app(settings, index_dir=args.index_dir, mount_ui=not args.no_ui)
+    page = "" if args.no_ui else f"chat page: http://{host}:{port}/ui/   "
+    print(f"serving on http://{host}:{port}/   {page}API docs: http://{host}:{port}/docs", flush=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
     return 0
 
 

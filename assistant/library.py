@@ -64,11 +64,12 @@ class Library:
             outcomes = []
             for name, content in files:
                 path = self.upload_dir / safe_filename(name)
+                previous = path.read_bytes() if path.exists() else None
                 path.write_bytes(content)
                 report = ingest([path], store=self.store, chunk_chars=self.chunk_chars, remove_missing=False)
                 outcomes.append(self._outcome(name, path, report))
-                if outcomes[-1].status == "skipped":
-                    path.unlink(missing_ok=True)  # nothing of a refused file stays behind
+                if outcomes[-1].status == "skipped":  # nothing of a refused file stays; an earlier version does
+                    path.write_bytes(previous) if previous is not None else path.unlink(missing_ok=True)
             return outcomes
 
     def _outcome(self, name: str, path: Path, report: IngestReport) -> FileOutcome:

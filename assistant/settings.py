@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -35,6 +36,10 @@ class ApiSettings(BaseModel):
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
     keys: list[SecretStr] = []
+    max_question_chars: int = Field(2000, ge=1, description="longer questions (and search queries) get 413")
+    max_request_bytes: int = Field(1_000_000, ge=1024, description="largest JSON request body; larger gets 413")
+    max_upload_bytes: int = Field(50_000_000, ge=1024, description="largest upload request (all its files); 413")
+    max_files: int = Field(20, ge=1, description="most files in one upload; more gets 413")
 
 
 class Settings(BaseSettings):
@@ -45,3 +50,16 @@ class Settings(BaseSettings):
     index: IndexSettings = IndexSettings()
     embedder: EmbedderSettings = EmbedderSettings()
     api: ApiSettings = ApiSettings()
+    api_keys: Annotated[list[SecretStr], NoDecode] = Field([], description="ASSISTANT_API_KEYS, comma-separated")
+
+    @field_validator("api_keys", mode="before")
+    @classmethod
+    def _split_keys(cls, value):
+        return [key.strip() for key in value.split(",") if key.strip()] if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _merge_keys(self) -> "Settings":
+        """ASSISTANT_API_KEYS (as documented) and ASSISTANT_API__KEYS (the nested form) both set the API keys."""
+        if self.api_keys:
+            self.api.keys = [*self.api.keys, *self.api_keys]
+        return self

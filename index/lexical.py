@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import shutil
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -103,9 +104,8 @@ class LexicalIndex:
 
     def save(self, directory: Path) -> None:
         """Write atomically: a reader sees the old index or the new one, never half of one."""
-        tmp = directory.with_name(directory.name + ".tmp")
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir(parents=True)
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=directory.name + ".tmp-", dir=directory.parent))  # one per writer
         if self._bm25 is not None:
             self._bm25.save(str(tmp / "bm25"), show_progress=False)
         with open(tmp / "records.jsonl", "w", encoding="utf-8") as out:
@@ -113,10 +113,9 @@ class LexicalIndex:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
         meta = {"format": FORMAT, "fingerprint": self.fingerprint, "abbreviations": self.abbreviations}
         (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False))
-        old = directory.with_name(directory.name + ".old")
-        shutil.rmtree(old, ignore_errors=True)
+        old = Path(tempfile.mkdtemp(prefix=directory.name + ".old-", dir=directory.parent))
         if directory.exists():
-            os.replace(directory, old)
+            os.replace(directory, old / "index")
         os.replace(tmp, directory)
         shutil.rmtree(old, ignore_errors=True)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,7 @@ class IndexStore:
         client = open_client(None if chroma_url else self.dir / "chroma", url=chroma_url)
         self.vectors = open_vectorstore(client, collection=collection, embedder=embedder, embedder_name=embedder_name)
         self._lexical: LexicalIndex | None = None
+        self._lexical_lock = threading.Lock()  # one rebuild at a time, however many threads ask
 
     def _check_embedder(self, name: str, *, create: bool) -> None:
         meta_path = self.dir / "index.json"
@@ -128,14 +130,15 @@ class IndexStore:
 
     def lexical(self) -> LexicalIndex:
         """The BM25 index, rebuilt first when it no longer matches the chunks the records say exist."""
-        if self._lexical is None:
-            saved = LexicalIndex.load(self.dir / "lexical")
-            current = fingerprint(self.records.list_keys())
-            if saved is None or saved.fingerprint != current:
-                log.info("lexical index missing or stale: rebuilding it from Chroma")
-                saved = self.rebuild_lexical()
-            self._lexical = saved
-        return self._lexical
+        with self._lexical_lock:
+            if self._lexical is None:
+                saved = LexicalIndex.load(self.dir / "lexical")
+                current = fingerprint(self.records.list_keys())
+                if saved is None or saved.fingerprint != current:
+                    log.info("lexical index missing or stale: rebuilding it from Chroma")
+                    saved = self.rebuild_lexical()
+                self._lexical = saved
+            return self._lexical
 
     def dense_search(self, query: str, *, k: int, filters: Filters | None = None) -> list[Hit]:
         """The k nearest chunks by embedding; score is cosine similarity."""

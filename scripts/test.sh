@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
-# A Unicode TTF with Vietnamese glyphs, for the tests that generate real PDFs.
-bash scripts/debian.sh fonts-dejavu-core
+# Debian's chromium for the browser tests, and a Unicode TTF with Vietnamese glyphs (PDFs, screenshots).
+bash scripts/browser.sh
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 ANONYMIZED_TELEMETRY=False GRADIO_ANALYTICS_ENABLED=False
 exec .venv/bin/python -m pytest "$@"

@@ -41,3 +41,12 @@ def test_filenames_cannot_escape_the_upload_folder():
     assert safe_filename("../../etc/passwd") == "passwd"
     assert safe_filename("C:\\Users\\x\\Nghị quyết 17.docx") == "Nghị quyết 17.docx"
     assert safe_filename("...") == "document"
+
+
+def test_refused_reupload_keeps_the_earlier_version(tmp_path):
+    lib = library(tmp_path)
+    [first] = lib.add([("ghi-chu.txt", NOTE)])
+    [refused] = lib.add([("ghi-chu.txt", bytes(range(128, 256)) * 40)])
+    assert refused.status == "skipped"
+    assert (tmp_path / "idx" / "uploads" / "ghi-chu.txt").read_bytes() == NOTE
+    assert [d.doc_id for d in lib.list()] == [first.doc_id]

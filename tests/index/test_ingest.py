@@ -223,3 +223,15 @@ def test_symlinked_files_are_named_by_their_place_in_the_folder(tmp_path):
     (folder / "a.txt").symlink_to(outside / "a.txt")
     report = ingest([folder], store=open_store(tmp_path / "idx"))
     assert report.added == ["linked/a.txt"]
+
+
+def test_concurrent_readers_share_one_lexical_rebuild(corpus, tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    ingest([corpus], store=open_store(tmp_path / "idx"))
+    shutil.rmtree(tmp_path / "idx" / "lexical")
+    store = open_store(tmp_path / "idx")
+    with ThreadPoolExecutor(4) as pool:
+        found = list(pool.map(lambda _: len(store.lexical().search("đảng viên", k=3)), range(8)))
+    assert found == [3] * 8
+    assert sorted(p.name for p in (tmp_path / "idx").iterdir() if p.name.startswith("lexical")) == ["lexical"]
