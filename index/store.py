@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from index.chroma import chunk_metadata, hit_from_record, open_client, open_vectorstore, passage_text, strip_passage_prefix
+from index.embedders import vector_space
 from index.errors import IndexingError, IndexNotBuilt
 from index.filters import Filters
 from index.lexical import LexicalIndex, fingerprint
@@ -55,10 +56,10 @@ class IndexStore:
         meta_path = self.dir / "index.json"
         if meta_path.exists():
             built_with = json.loads(meta_path.read_text()).get("embedder")
-            if built_with != name:
+            if vector_space(built_with) != vector_space(name):
                 raise EmbedderMismatch(
-                    f"the index in {self.dir} was built with the embedder {built_with!r}, not {name!r}: "
-                    f"use --embedder {built_with} or ingest into a new --index-dir"
+                    f"the index in {self.dir} was built with the embedder {built_with!r}, whose vectors cannot be "
+                    f"compared with {name!r}'s: use --embedder {built_with} or ingest into a new --index-dir"
                 )
         elif create:
             self.dir.mkdir(parents=True, exist_ok=True)

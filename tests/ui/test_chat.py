@@ -91,8 +91,10 @@ def test_upload_reports_each_file_as_it_goes_then_answers_from_it(backend, tmp_p
     assert [r["status"] for r in steps[0]] == ["pending", "waiting"]
     assert [r["status"] for r in steps[-1]] == ["added", "skipped"] and steps[-1][0]["chunks"] >= 1
     assert "Chi bộ thôn Yên Hòa" in chat.documents(backend)
-    _, turns = finished(backend, "chi bo thon Yen Hoa phan dau ket nap bao nhieu dang vien moi")
-    assert "3 đảng viên mới" in turns[0]["text"]
+    question = "chi bo thon Yen Hoa phan dau ket nap bao nhieu dang vien moi"
+    _, turns = finished(backend, question)
+    retrieved = [h.source for h in backend.state.assistant.retriever.retrieve(question, k=10)]
+    assert "3 đảng viên mới" in turns[0]["text"], retrieved  # once seen refused in CI: show what was retrieved
 
 
 def test_every_example_question_is_answered_with_a_citation(backend):
