@@ -15,6 +15,11 @@ def _add_index_dir(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--embedder", default=None, help="embedder name (default: from settings)")
 
 
+def _add_llm(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--llm", default=None, metavar="PROVIDER",
+                        help="none | openai | local (default: ASSISTANT_LLM__PROVIDER, else none)")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assistant", description="Vietnamese Party-document assistant")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
@@ -32,7 +37,12 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("question")
     ask.add_argument("-k", type=int, default=10)
     ask.add_argument("--json", action="store_true", help="print the Answer as JSON")
+    _add_llm(ask)
     _add_index_dir(ask)
+    chat = commands.add_parser("chat", help="ask questions one after another (follow-ups use the history)")
+    chat.add_argument("-k", type=int, default=10)
+    _add_llm(chat)
+    _add_index_dir(chat)
     from evals.cli import add_eval_arguments
 
     evaluate = commands.add_parser("eval", help="evaluate on Q&A sets and write a report")
@@ -51,6 +61,8 @@ def _settings(args: argparse.Namespace) -> Settings:
     settings = Settings()
     if getattr(args, "embedder", None):
         settings.embedder.name = args.embedder
+    if getattr(args, "llm", None):
+        settings.llm.provider = args.llm
     return settings
 
 
@@ -109,10 +121,48 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(dataclasses.asdict(answer), ensure_ascii=False, indent=2))
         return 0
+    _print_answer(answer)
+    return 0
+
+
+def _print_answer(answer) -> None:
+    """The answer, a note when it was not simply quoted or written as asked, and its sources."""
     print(answer.text)
+    if answer.note:
+        print(f"({answer.note})")
     for c in answer.citations:
         print(f"[{c.n}] {c.title} ({c.date or 'không rõ ngày'}) — {c.source} [{c.start}:{c.end}]")
-    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    """Read questions from stdin until EOF or "thoát"/"exit"; each answer sees the earlier turns."""
+    from assistant.compose import build_assistant
+    from index.text import nfc
+
+    assistant = build_assistant(_settings(args), index_dir=args.index_dir)
+    typed = sys.stdin.isatty()
+    if typed:
+        import readline  # noqa: F401  (line editing for input())
+
+        print("Hỏi về các văn kiện; gõ \"thoát\" hoặc Ctrl-D để kết thúc.")
+    history: list[tuple[str, str]] = []
+    while True:
+        try:
+            question = input("Bạn: ").strip()
+        except EOFError:
+            print()
+            return 0
+        if not typed:
+            print(question)  # a piped question is not echoed by a terminal: show it, so the transcript reads
+        if nfc(question).casefold() in ("thoát", "thoat", "exit", "quit"):
+            return 0
+        if not question:
+            continue
+        answer = assistant.answer(question, history=history, k=args.k)
+        print("Trợ lý: ", end="")
+        _print_answer(answer)
+        print(flush=True)
+        history.append((question, answer.text))
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -153,14 +203,18 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script; library errors become one-line messages and exit code 1."""
+    from assistant.errors import LlmUnavailable
     from index.errors import IndexingError
 
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
-    handlers = {"ingest": cmd_ingest, "search": cmd_search, "ask": cmd_ask, "eval": cmd_eval, "serve": cmd_serve, "run": cmd_run}
+    handlers = {
+        "ingest": cmd_ingest, "search": cmd_search, "ask": cmd_ask, "chat": cmd_chat, "eval": cmd_eval,
+        "serve": cmd_serve, "run": cmd_run,
+    }
     try:
         return handlers[args.command](args)
-    except (IndexingError, FileNotFoundError) as err:
+    except (IndexingError, LlmUnavailable, FileNotFoundError) as err:
         print(f"assistant: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

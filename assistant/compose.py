@@ -49,12 +49,53 @@ def open_store(settings: Settings, *, index_dir: Path | None = None, create: boo
     )
 
 
+def build_chat_model(settings: Settings):
+    """The LangChain chat model named by `settings.llm.provider`, or None for `none` (extractive answers only)."""
+    from assistant.errors import LlmUnavailable
+
+    llm = settings.llm
+    match llm.provider:
+        case "none":
+            return None
+        case "openai":
+            from langchain_openai import ChatOpenAI
+
+            if not llm.model:
+                raise LlmUnavailable("set ASSISTANT_LLM__MODEL to the model name the server knows")
+            return ChatOpenAI(
+                base_url=llm.base_url, model=llm.model, api_key=llm.api_key.get_secret_value() or "not-needed",
+                temperature=llm.temperature, timeout=llm.timeout, max_tokens=llm.max_tokens, max_retries=0,
+            )
+        case "local":
+            from assistant.local_llm import LlamaChatModel, ensure_model, require_binding
+
+            require_binding()  # fail now with the install hint, not on every question
+            return LlamaChatModel(
+                model_path=ensure_model(llm.model_path), n_ctx=llm.context_tokens, max_tokens=llm.max_tokens,
+                temperature=llm.temperature, timeout=llm.timeout, threads=llm.threads or None,
+            )
+        case other:
+            raise LlmUnavailable(f"unknown ASSISTANT_LLM__PROVIDER {other!r}; use one of: none, openai, local")
+
+
+def build_answerer(settings: Settings):
+    """The answerer the settings ask for: extractive (default), or generative over the configured chat model."""
+    from assistant.core import Extractive
+    from assistant.generative import GenerativeAnswerer
+
+    model = build_chat_model(settings)
+    if model is None:
+        return Extractive()
+    return GenerativeAnswerer(model, passages=settings.llm.passages, passage_chars=settings.llm.passage_chars)
+
+
 def build_assistant(settings: Settings, *, index_dir: Path | None = None):
     """The Assistant over the index at `index_dir`, as the CLI, the API and evaluations use it."""
     from assistant.core import Assistant
     from assistant.retrieval import HybridRetriever
 
+    answerer = build_answerer(settings)  # first: a misconfigured model fails before the index is loaded
     store = open_store(settings, index_dir=index_dir, create=False)
     store.lexical()  # load (or rebuild) BM25 now, not on the first question
     # idf goes through the store each time: after an upload the store holds a new lexical index
-    return Assistant(HybridRetriever(store), idf=lambda terms: store.lexical().idf(terms))
+    return Assistant(HybridRetriever(store), idf=lambda terms: store.lexical().idf(terms), answerer=answerer)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
+from typing import Protocol
 
 from assistant.conversation import History, context_of, standalone_query
 from assistant.extractive import ExtractiveAnswerer, Picked, compose
@@ -13,14 +15,43 @@ from assistant.retrieval import Retriever
 from index.filters import Filters
 from index.models import Hit
 
+Idf = Callable[[Iterable[str]], dict[str, float]]  # terms -> {term: idf}, from the lexical index
+
+
+class Answerer(Protocol):
+    """Writes the answer to a parsed question from the retrieved passages: cited, or the refusal.
+
+    `context` is the earlier text a follow-up borrows its subject from. The Assistant fills in the Answer's
+    question (as asked), `retrieved` and `timings`.
+    """
+
+    def answer(self, question: Question, hits: list[Hit], *, idf: Idf, context: str = "") -> Answer: ...
+
+
+class Extractive:
+    """The default Answerer: the sentences the ExtractiveAnswerer picks, quoted and cited, or the refusal."""
+
+    def __init__(self, extractive: ExtractiveAnswerer | None = None) -> None:
+        self.extractive = extractive or ExtractiveAnswerer()
+
+    def answer(self, question: Question, hits: list[Hit], *, idf: Idf, context: str = "") -> Answer:
+        """The picked sentences, each followed by its passage's marker; the refusal when none is good enough."""
+        picked = self.extractive.pick(question, hits, idf)
+        if not picked:
+            return Answer(question=question.text, text=REFUSAL, abstained=True)
+        text, numbered = compose(picked)
+        return Answer(question=question.text, text=text, abstained=False, citations=citations(numbered))
+
 
 class Assistant:
     """One question in, one cited answer (or an honest refusal) out."""
 
-    def __init__(self, retriever: Retriever, *, idf, extractive: ExtractiveAnswerer | None = None, k: int = 10):
+    def __init__(self, retriever: Retriever, *, idf: Idf, extractive: ExtractiveAnswerer | None = None,
+                 answerer: Answerer | None = None, k: int = 10):
         self.retriever = retriever
-        self.idf = idf  # callable: terms -> {term: idf}, from the lexical index
+        self.idf = idf
         self.extractive = extractive or ExtractiveAnswerer()
+        self.answerer = answerer or Extractive(self.extractive)
         self.k = k
 
     def answer(
@@ -34,20 +65,19 @@ class Assistant:
         query = standalone_query(question, history)
         hits = self.retriever.retrieve(query, k=k or self.k, filters=filters)
         retrieved_at = time.perf_counter()
-        parsed = Question.parse(question, context=context_of(question, history))
-        picked = self.extractive.pick(parsed, hits, self.idf)
+        context = context_of(question, history)
+        parsed = Question.parse(question, context=context)
+        answer = self.answerer.answer(parsed, hits, idf=self.idf, context=context)
         timings = {"retrieve": retrieved_at - started, "answer": time.perf_counter() - retrieved_at}
-        if not picked:
-            return Answer(question=question, text=REFUSAL, abstained=True, retrieved=tuple(hits), timings=timings)
-        text, numbered = compose(picked)
-        return Answer(
-            question=question, text=text, abstained=False, citations=citations(numbered),
-            retrieved=tuple(hits), mode="extractive", timings=timings,
-        )
+        return replace(answer, question=question, retrieved=tuple(hits), timings=timings)
 
     def stream(self, question: str, *, history: History = (), k: int | None = None, filters: Filters | None = None
                ) -> Iterator[str | Answer]:
-        """Text pieces as they are ready, then the finished Answer as the last item."""
+        """Text pieces, then the finished Answer as the last item.
+
+        The answer is written in full first (a generated one must be verified whole before any of it is shown),
+        then its text is given in word-sized pieces.
+        """
         answer = self.answer(question, history=history, k=k, filters=filters)
         for piece in _pieces(answer.text):
             yield piece

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -42,6 +42,25 @@ class ApiSettings(BaseModel):
     max_files: int = Field(20, ge=1, description="most files in one upload; more gets 413")
 
 
+class LlmSettings(BaseModel):
+    """The language model for generated answers; `none` keeps the extractive answerer (offline, no LLM)."""
+
+    model_config = ConfigDict(protected_namespaces=())
+
+    provider: str = Field("none", description="none | openai (any OpenAI-compatible server) | local (llama.cpp)")
+    base_url: str | None = Field(None, description="e.g. http://127.0.0.1:8080/v1 (vLLM, Ollama, llama.cpp server)")
+    model: str = Field("", description="the model name the server knows")
+    api_key: SecretStr = SecretStr("")
+    temperature: float = Field(0.0, ge=0, le=2)
+    timeout: float = Field(60.0, gt=0, description="seconds for one model call; then the extractive answer is used")
+    max_tokens: int = Field(256, ge=16, le=4096)
+    model_path: Path = REPO_ROOT / "var" / "models" / "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
+    context_tokens: int = Field(2048, ge=512, description="the local model's context window")
+    threads: int = Field(0, ge=0, description="local model threads; 0 = one per core")
+    passages: int = Field(4, ge=1, le=10, description="how many retrieved passages the model sees")
+    passage_chars: int = Field(500, ge=100, le=4000, description="each passage trimmed to this many characters")
+
+
 class Settings(BaseSettings):
     """The whole configuration; build once in the composition root and pass plain values down."""
 
@@ -50,6 +69,7 @@ class Settings(BaseSettings):
     index: IndexSettings = IndexSettings()
     embedder: EmbedderSettings = EmbedderSettings()
     api: ApiSettings = ApiSettings()
+    llm: LlmSettings = LlmSettings()
     api_keys: Annotated[list[SecretStr], NoDecode] = Field([], description="ASSISTANT_API_KEYS, comma-separated")
 
     @field_validator("api_keys", mode="before")

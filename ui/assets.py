@@ -6,7 +6,17 @@ from __future__ import annotations
 SYSTEM_FONTS = ("system-ui", "-apple-system", "Segoe UI", "Roboto", "Noto Sans", "DejaVu Sans", "Arial", "sans-serif")
 MONO_FONTS = ("ui-monospace", "SFMono-Regular", "Consolas", "DejaVu Sans Mono", "monospace")
 
-HEAD = '<meta name="viewport" content="width=device-width, initial-scale=1">'
+# The page is Vietnamese (spell-checking, voices, screen readers); Gradio later marks <html> with the browser's UI
+# language, so this script, in the head and so running before Gradio does, also keeps it "vi" afterwards.
+HEAD = """<meta name="viewport" content="width=device-width, initial-scale=1">
+<script>
+(() => {
+  const html = document.documentElement;
+  const keepVietnamese = () => { if (html.lang !== 'vi') html.lang = 'vi'; };
+  keepVietnamese();
+  new MutationObserver(keepVietnamese).observe(html, { attributes: true, attributeFilter: ['lang'] });
+})();
+</script>"""
 
 CSS = """
 .gradio-container { max-width: 1280px !important; }
@@ -67,11 +77,6 @@ JS = """
 () => {
   if (window.__pdaReady) return;
   window.__pdaReady = true;
-  // Gradio marks the page with the browser's UI language; the page is Vietnamese (spell-checking, voices).
-  const html = document.documentElement;
-  const keepVietnamese = () => { if (html.lang !== 'vi') html.lang = 'vi'; };
-  keepVietnamese();
-  new MutationObserver(keepVietnamese).observe(html, { attributes: true, attributeFilter: ['lang'] });
   document.addEventListener('click', (event) => {
     const link = event.target.closest ? event.target.closest('a[href^="#pda-"]') : null;
     if (!link) return;

@@ -82,7 +82,10 @@ class Reply:
 
 def extras(answer: Answer) -> dict[str, Any]:
     """The fields OpenAI does not have: clients that do not know them ignore them."""
-    return {"citations": [citation_out(c).model_dump() for c in answer.citations], "abstained": answer.abstained}
+    return {
+        "citations": [citation_out(c).model_dump() for c in answer.citations], "abstained": answer.abstained,
+        "mode": answer.mode, "note": answer.note,
+    }
 
 
 def usage() -> dict[str, int]:

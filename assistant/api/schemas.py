@@ -88,6 +88,11 @@ class AnswerOut(BaseModel):
     abstained: bool
     citations: list[CitationOut]
     retrieved: list[PassageOut]
+    mode: Literal["extractive", "generative", "fallback"] = Field(
+        description="extractive: quoted sentences; generative: written by the language model and verified; "
+        "fallback: the model's answer could not be used and the quoted one is given (`note` says why)"
+    )
+    note: str = Field(description="what verification removed, or why the answer fell back; empty otherwise")
 
 
 class SearchOut(BaseModel):
@@ -138,7 +143,7 @@ def citation_out(citation: Citation) -> CitationOut:
 
 def answer_out(answer: Answer) -> AnswerOut:
     return AnswerOut(
-        answer=answer.text, abstained=answer.abstained,
+        answer=answer.text, abstained=answer.abstained, mode=answer.mode, note=answer.note,
         citations=[citation_out(c) for c in answer.citations],
         retrieved=[PassageOut(**_fields(h, PassageOut)) for h in answer.retrieved],
     )

@@ -144,7 +144,8 @@ def test_ask_gives_a_cited_answer(server):
     reply = httpx.post(f"{server}/v1/ask", json={"question": NGHEN})
     assert reply.status_code == 200
     body = reply.json()
-    assert set(body) == {"answer", "abstained", "citations", "retrieved"}
+    assert set(body) == {"answer", "abstained", "citations", "retrieved", "mode", "note"}
+    assert body["mode"] == "extractive" and body["note"] == ""
     assert not body["abstained"] and NGHEN_FACT in body["answer"] and "[1]" in body["answer"]
     first = body["citations"][0]
     assert set(first) == {"n", "text", "doc_id", "title", "source", "date", "start", "end", "score"}

@@ -117,6 +117,7 @@ def page(browser, server):
     tab.set_default_timeout(WAIT)
     tab.goto(f"{server}/")
     tab.wait_for_selector("#pda-question textarea")
+    tab.wait_for_function("window.__pdaReady === true")  # the page's own script (citation links) is running
     yield tab
     tab.close()
     outside = [url for url in requests if urlsplit(url).scheme in ("http", "https", "ws", "wss")
