@@ -11,6 +11,9 @@ from index.text import fold, has_diacritics, normalize_for_search
 _ANAPHORA = ("đó", "này", "ấy", "nói trên", "kể trên", "trên đây", "họ", "nó", "vậy", "con số", "việc đó")
 _ANAPHORA_FOLDED = ("do", "nay", "ay", "noi tren", "ke tren", "tren day", "ho", "con so", "viec do")
 _WORD = re.compile(r"\w+")
+# "Còn X thì sao?", "Thế còn X?", "Vậy còn X?": the Vietnamese way of asking the same thing about something else.
+_SAME_AGAIN = re.compile(r"^(?:(?:thế|thê|the|vậy|vay)\s+)?còn\b|\bthì sao\b|\bthì thế nào\b", re.IGNORECASE)
+_SAME_AGAIN_FOLDED = re.compile(r"^(?:(?:the|vay)\s+)?con\b|\bthi sao\b|\bthi the nao\b", re.IGNORECASE)
 History = Sequence[tuple[str, str]]  # (user question, assistant answer) pairs, oldest first
 
 
@@ -24,7 +27,8 @@ def is_followup(question: str, history: History) -> bool:
     markers = _ANAPHORA if has_diacritics(text) else _ANAPHORA_FOLDED
     if not has_diacritics(text):
         padded = fold(padded)
-    return any(f" {marker} " in padded for marker in markers) or len(words) <= 4
+    same_again = (_SAME_AGAIN if has_diacritics(text) else _SAME_AGAIN_FOLDED).search(" ".join(words))
+    return bool(same_again) or any(f" {marker} " in padded for marker in markers) or len(words) <= 4
 
 
 def standalone_query(question: str, history: History) -> str:

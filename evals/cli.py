@@ -21,6 +21,8 @@ def add_eval_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--k", type=int, default=10, help="passages retrieved per question (default 10)")
     parser.add_argument("--report", type=Path, default=None, help="report directory (default var/evals/<time>)")
     parser.add_argument("--baselines", action="store_true", help="also run BM25 alone, dense alone, LangChain tutorial")
+    parser.add_argument("--no-tutorial", action="store_true",
+                        help="with --baselines, skip the LangChain-tutorial one (it re-embeds the whole corpus)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N cases (a quick look)")
     parser.add_argument("--no-plots", action="store_true", help="tables only, no matplotlib figures")
 
@@ -44,7 +46,7 @@ def main_eval(
     if baselines and (store is None or embedder is None):
         print("assistant eval: --baselines needs the index store and the embedder it was built with", file=sys.stderr)
         return 1
-    retrievers = _baselines(store, embedder) if baselines else {}
+    retrievers = _baselines(store, embedder, tutorial=not getattr(args, "no_tutorial", False)) if baselines else {}
     try:
         notes = {"case files": ", ".join(map(str, args.cases)), "index": str(getattr(store, "dir", "") or "-")}
         with _bar(len(cases), "eval") as bar:
@@ -62,10 +64,12 @@ def main_eval(
     return 0
 
 
-def _baselines(store: Any, embedder: Any) -> dict[str, Any]:
+def _baselines(store: Any, embedder: Any, *, tutorial: bool = True) -> dict[str, Any]:
     """BM25 alone and dense alone on the store, and the tutorial pipeline built over the store's documents."""
     from evals.baselines import DenseRetriever, LexicalRetriever, TutorialRetriever, store_documents
 
+    if not tutorial:
+        return {"bm25": LexicalRetriever(store), "dense": DenseRetriever(store)}
     with _bar(0, "tutorial baseline: embedding", unit="chunk") as bar:
 
         def progress(done: int, total: int) -> None:

@@ -23,3 +23,13 @@ def test_followup_query_carries_the_subject_recursively():
     query = standalone_query("Hội nghị đó có bao nhiêu đại biểu?", history)
     assert "Nghèn" in query
     assert context_of("Hội nghị đó có bao nhiêu đại biểu?", history).endswith("ngày nào?")
+
+
+def test_asking_the_same_about_something_else_is_a_followup():
+    """"Còn X thì sao?" (and its plain and "thế còn" forms) repeats the earlier question about X."""
+    history = [("Đơn vị có quân số đến 60 người được bầu bao nhiêu ủy viên Hội đồng quân nhân?", "... [1]")]
+    for question in ("Còn đơn vị trên 60 người thì sao?", "con don vi tren 60 nguoi thi sao", "Thế còn đơn vị lớn hơn?",
+                     "Đối với đơn vị trên 60 người thì thế nào?"):
+        assert is_followup(question, history), question
+        assert "Hội đồng quân nhân" in standalone_query(question, history)
+    assert not is_followup("Còn bao nhiêu ngày nữa đến đại hội đảng bộ tỉnh nhiệm kỳ 2025-2030?", ())

@@ -1,0 +1,44 @@
+"""Hybrid fusion over fixed rankings: weights, and passages of the document a query names by number first."""
+
+from assistant.retrieval import HybridRetriever
+from index.models import Hit
+
+
+def hit(n: int, text: str, title: str = "Tin hoạt động") -> Hit:
+    return Hit(chunk_id=f"c{n}", doc_id=f"d{n}", text=text, score=0.0, title=title, source=f"s{n}.md")
+
+
+class Rankings:
+    """Stands in for an IndexStore: the same fixed BM25 and dense rankings for every query."""
+
+    def __init__(self, lexical: list[Hit], dense: list[Hit]) -> None:
+        self._lexical, self._dense = lexical, dense
+
+    def lexical(self):
+        return self
+
+    def search(self, query, *, k, filters=None):
+        return self._lexical[:k]
+
+    def dense_search(self, query, *, k, filters=None):
+        return self._dense[:k]
+
+
+KL126 = hit(1, "Giao Đảng ủy Công an Trung ương chủ trì xây dựng đề án.", title="Kết luận 126-KL/TW của Bộ Chính trị")
+CITES = hit(2, "Thực hiện Kết luận 126-KL/TW, tỉnh đã ban hành kế hoạch.")
+OTHER = hit(3, "Đảng ủy Công an Trung ương họp phiên thường kỳ.")
+
+
+def test_the_named_documents_own_passages_come_first_even_without_the_number_in_their_text():
+    retriever = HybridRetriever(Rankings([KL126, OTHER, CITES], [KL126, OTHER, CITES]))
+    ranked = retriever.retrieve("Kết luận 126-KL/TW giao Đảng ủy Công an Trung ương làm gì?", k=3)
+    assert [h.chunk_id for h in ranked] == ["c1", "c2", "c3"]  # the title names it; c2 cites it; c3 neither
+
+
+def test_without_a_document_number_fusion_alone_orders_and_dense_counts_less_for_plain_queries():
+    lexical, dense = [OTHER, CITES, KL126], [CITES, KL126, OTHER]
+    accented = HybridRetriever(Rankings(lexical, dense), dense_weight=1.0, dense_weight_plain=0.0)
+    assert [h.chunk_id for h in accented.retrieve("Đảng ủy Công an Trung ương", k=3)] == ["c2", "c3", "c1"]
+    plain = accented.retrieve("dang uy cong an trung uong", k=3)
+    assert [h.chunk_id for h in plain] == ["c3", "c2", "c1"]  # dense weight 0: BM25's order
+    assert plain[0].score > plain[1].score > plain[2].score
