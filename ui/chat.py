@@ -81,6 +81,7 @@ def record(answer: Answer, filters: Filters | None) -> dict:
     """An Answer as the JSON-able turn the session keeps."""
     return {
         "question": answer.question, "text": answer.text, "abstained": answer.abstained,
+        "mode": answer.mode, "note": answer.note,
         "citations": [dataclasses.asdict(c) for c in answer.citations], "filters": describe(filters),
         "rating": None, "feedback_id": None,
     }

@@ -55,7 +55,21 @@ def answer_html(turn: int, record: dict) -> str:
         return f'<a class="pda-cite" href="{action("cite", turn, n)}" title="Xem nguồn [{n}]">[{n}]</a>'
 
     text = _MARKER.sub(link, text_html(record["text"]))
-    return f'<div class="pda-answer">{text}</div>' + sources_html(turn, record["citations"]) + rating_html(turn, record)
+    return (f'<div class="pda-answer">{text}</div>' + mode_html(record) + sources_html(turn, record["citations"])
+            + rating_html(turn, record))
+
+
+MODES = {"generative": "Câu trả lời do mô hình ngôn ngữ viết, đã đối chiếu với nguồn.",
+         "fallback": "Trích nguyên văn từ nguồn (không dùng câu trả lời của mô hình ngôn ngữ)."}
+
+
+def mode_html(record: dict) -> str:
+    """How a non-extractive answer was made, and what verification removed or why it fell back."""
+    label = MODES.get(record.get("mode") or "extractive")
+    if label is None:
+        return ""
+    note = f" {escape(record['note'])}" if record.get("note") else ""
+    return f'<div class="pda-hint pda-mode">{escape(label)}{note}</div>'
 
 
 def sources_html(turn: int, citations: list[dict]) -> str:

@@ -37,6 +37,14 @@ def test_no_blank_line_breaks_the_raw_html_block():
     assert "\n\n" not in html and "Dòng một.<br><br>Dòng hai." in html
 
 
+def test_generated_and_fallback_answers_say_how_they_were_made():
+    assert "pda-mode" not in render.answer_html(0, turn())  # extractive: the quote speaks for itself
+    assert "pda-mode" not in render.answer_html(0, turn(mode="extractive", note=""))
+    generated = render.answer_html(0, turn(mode="generative", note="Đã bỏ 1 câu: <số 40> không có trong [2]."))
+    assert "mô hình ngôn ngữ viết" in generated and "&lt;số 40&gt;" in generated and "<số 40>" not in generated
+    assert "Trích nguyên văn" in render.answer_html(0, turn(mode="fallback", note="Mô hình quá thời gian."))
+
+
 def test_refusal_is_plain_and_still_takes_feedback():
     refusal = turn(text="Không tìm thấy thông tin này trong tài liệu.", abstained=True, citations=[])
     html = render.answer_html(0, refusal)
