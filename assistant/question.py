@@ -85,7 +85,7 @@ class Question:
         if self.asks == "date":
             return 0.1 if _DATE.search(sentence) else -0.1
         if self.asks == "number":
-            return 0.1 if _DIGITS.search(sentence) else -0.1
+            return 0.1 if _DIGITS.search(sentence) else -0.25
         if self.asks == "person":
             return 0.15 if _has_person(sentence) else -0.05
         return 0.0

@@ -41,6 +41,14 @@ def test_picks_the_sentence_with_the_figure():
     assert text.endswith("[1]") and numbered[0][0] == 1
 
 
+def test_a_how_many_question_is_not_answered_by_a_sentence_without_a_figure():
+    """Seen on the bundled corpus: a plain-typed "how many" question quoted a sentence that only shared its names."""
+    plans = "Thời gian tới, Đảng bộ thị trấn Nghèn sẽ tiếp tục đổi mới việc ban hành nghị quyết."
+    q = Question.parse("dang bo thi tran nghen ket nap bao nhieu dang vien")
+    picked = ExtractiveAnswerer().pick(q, [hit(plans)], flat_idf)
+    assert all(any(ch.isdigit() for ch in p.text) for p in picked)
+
+
 def test_citation_offsets_point_into_the_document():
     assistant = Assistant(FixedRetriever([hit(NGHEN)]), idf=flat_idf)
     answer = assistant.answer("Đảng bộ thị trấn Nghèn đã kết nạp bao nhiêu đảng viên?")
