@@ -208,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
 
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    for handler in logging.getLogger().handlers:  # bm25s sets its own logger to DEBUG on import; filter here
+        handler.setLevel(logging.INFO if args.verbose else logging.WARNING)
     handlers = {
         "ingest": cmd_ingest, "search": cmd_search, "ask": cmd_ask, "chat": cmd_chat, "eval": cmd_eval,
         "serve": cmd_serve, "run": cmd_run,
