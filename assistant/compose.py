@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from assistant.settings import Settings
 
@@ -89,13 +90,19 @@ def build_answerer(settings: Settings):
     return GenerativeAnswerer(model, passages=settings.llm.passages, passage_chars=settings.llm.passage_chars)
 
 
-def build_assistant(settings: Settings, *, index_dir: Path | None = None):
-    """The Assistant over the index at `index_dir`, as the CLI, the API and evaluations use it."""
+def build_assistant(settings: Settings, *, index_dir: Path | None = None, wrap: Callable[[Any], Any] | None = None):
+    """The Assistant over the index at `index_dir`, as the CLI, the API and evaluations use it.
+
+    `wrap` turns the opened store into what the assistant reads (the API passes its committed-snapshot view);
+    the store it reads is `assistant.retriever.store`.
+    """
     from assistant.core import Assistant
     from assistant.retrieval import HybridRetriever
 
     answerer = build_answerer(settings)  # first: a misconfigured model fails before the index is loaded
     store = open_store(settings, index_dir=index_dir, create=False)
+    if wrap is not None:
+        store = wrap(store)
     store.lexical()  # load (or rebuild) BM25 now, not on the first question
     # idf goes through the store each time: after an upload the store holds a new lexical index
     return Assistant(HybridRetriever(store), idf=lambda terms: store.lexical().idf(terms), answerer=answerer)

@@ -46,3 +46,18 @@ def _block_network():
     yield
     socket.socket.connect = _real_connect
     socket.socket.connect_ex = _real_connect_ex
+
+
+@pytest.fixture(scope="module")
+def corpus_store(tmp_path_factory):
+    """An IndexStore over a fresh index of the bundled corpus with the "fake" embedder, one per test module."""
+    from assistant.compose import open_store
+    from assistant.settings import Settings
+    from index.ingest import ingest
+
+    settings = Settings()
+    settings.embedder.name = "fake"
+    store = open_store(settings, index_dir=tmp_path_factory.mktemp("index"), create=True)
+    ingest(settings.index.corpus, store=store)
+    yield store
+    store.close()

@@ -65,16 +65,13 @@ class Backend:
 
     def _load(self) -> None:
         from assistant.api.snapshot import CommittedView, CommittingLibrary
-        from assistant.compose import build_answerer, open_store
-        from assistant.core import Assistant
+        from assistant.compose import build_assistant
         from assistant.errors import LlmUnavailable
-        from assistant.retrieval import HybridRetriever
         from index.errors import IndexingError
 
         try:
-            answerer = build_answerer(self.settings)
-            view = CommittedView(open_store(self.settings, index_dir=self.index_dir, create=False))
-            assistant = Assistant(HybridRetriever(view), idf=lambda terms: view.lexical().idf(terms), answerer=answerer)
+            assistant = build_assistant(self.settings, index_dir=self.index_dir, wrap=CommittedView)
+            view = assistant.retriever.store
             assistant.retriever.retrieve("đảng viên", k=1)  # answering, with the embedder warmed up
         except (IndexingError, LlmUnavailable) as err:
             self.retry_after = RETRY_MISSING

@@ -10,22 +10,15 @@ from ui.chat import Backend
 
 
 @pytest.fixture(scope="module")
-def parts(tmp_path_factory):
+def parts(corpus_store):
     """(assistant, library) over a fresh index of the bundled corpus; uploads in one test module stay in it."""
-    from assistant.compose import open_store
     from assistant.core import Assistant
     from assistant.library import Library
     from assistant.retrieval import HybridRetriever
-    from assistant.settings import Settings
-    from index.ingest import ingest
 
-    settings = Settings()
-    settings.embedder.name = "fake"
-    store = open_store(settings, index_dir=tmp_path_factory.mktemp("index"), create=True)
-    ingest(settings.index.corpus, store=store)
+    store = corpus_store
     assistant = Assistant(HybridRetriever(store), idf=lambda terms: store.lexical().idf(terms))
-    yield assistant, Library(store)
-    store.close()
+    return assistant, Library(store)
 
 
 @pytest.fixture
