@@ -31,7 +31,9 @@ def build_embedder(settings: Settings):
 
     if settings.embedder.name == "fake":
         return make_embedder("fake")
-    options = {"batch_size": settings.embedder.batch_size, "threads": settings.embedder.threads}
+    options = {"threads": settings.embedder.threads}
+    if settings.embedder.batch_size is not None:
+        options["batch_size"] = settings.embedder.batch_size
     return make_embedder(settings.embedder.name, cache_dir=settings.embedder.cache_dir, **options)
 
 

@@ -40,6 +40,9 @@ _ASKS = {
     "number": re.compile(r"bao nhieu|\bmay\b|ty le|phan tram|bao lau|so luong"),
     "person": re.compile(r"\bai\b|dong chi nao|nguoi nao"),
 }
+# What a how-many question counts: the one or two words after "bao nhiêu"/"mấy" ("bao nhiêu đảng viên").
+_COUNTED = re.compile(r"\b(?:bao nhiêu|mấy|bao nhieu|may)\s+(\w+)(?:\s+(\w+))?")
+_PERCENT = ("phan", "tram")
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class Question:
     figures: frozenset[str]  # numbers the answer's passage must contain ("2020", "45")
     names: frozenset[str]  # folded specific names the answer's passage must contain ("nghen", "loc binh")
     asks: str  # date | number | person | other
+    counted: tuple[str, ...] = ()  # folded words of what a how-many question counts ("dang", "vien")
 
     @classmethod
     def parse(cls, text: str, *, context: str = "") -> "Question":
@@ -65,6 +69,7 @@ class Question:
             figures=frozenset(_DIGITS.findall(normalized)),
             names=frozenset(_names(normalized)),
             asks=asks,
+            counted=_counted(normalized.lower(), exact=has_diacritics(normalized)) if asks == "number" else (),
         )
 
     def constraint_factor(self, hit: Hit, passage_terms: frozenset[str]) -> float:
@@ -79,6 +84,16 @@ class Question:
             if not all(FOLDED + gram in passage_terms for gram in grams):
                 factor *= 0.7
         return max(factor, 0.25)
+
+    def counted_factor(self, sentence: str, sentence_terms: frozenset[str]) -> float:
+        """0.6 when a how-many question's counted thing ("đại biểu" in "bao nhiêu đại biểu là nữ") is not in the
+        sentence: a figure about something else does not answer it. "phần trăm" is also written "%"."""
+        if not self.counted:
+            return 1.0
+        if self.counted[:2] == _PERCENT:
+            return 1.0 if "%" in sentence or FOLDED + "phan_tram" in sentence_terms else 0.6
+        term = FOLDED + "_".join(self.counted)
+        return 1.0 if term in sentence_terms else 0.6
 
     def type_bonus(self, sentence: str) -> float:
         """A small bonus when the sentence holds the kind of thing asked for (a date, a figure, a name)."""
@@ -108,6 +123,16 @@ def _content_terms(text: str) -> tuple[str, ...]:
         if not all(part in (_STOP if exact else _STOP_FOLDED) for part in parts):
             keep.append(term)
     return tuple(keep)
+
+
+def _counted(lowered: str, *, exact: bool) -> tuple[str, ...]:
+    """The folded words after "bao nhiêu"/"mấy", the second dropped when it is a function word ("là")."""
+    stop = _STOP if exact else _STOP_FOLDED - {"dang"}  # plain "dang" here is "đảng" ("bao nhieu dang vien")
+    match = _COUNTED.search(lowered)
+    if not match or match.group(1) in stop:
+        return ()
+    words = [match.group(1)] if match.group(2) is None or match.group(2) in stop else [match.group(1), match.group(2)]
+    return tuple(fold(w) for w in words)
 
 
 def _has_person(sentence: str) -> bool:

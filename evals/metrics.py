@@ -30,7 +30,12 @@ def contains(haystack: str, needle: str) -> bool:
 
 
 def evidence_rank(texts: Sequence[str], evidence: str) -> int | None:
-    """1-based rank of the first text that contains the evidence, or None when none does."""
+    """1-based rank of the first text that contains the evidence, or None when none does.
+
+    A full stop (or ; : ! ? …) ending the evidence is not part of it: "Trần Phú được bầu làm Tổng Bí thư đầu tiên."
+    is quoted from one document and is still present in another's "... Tổng Bí thư đầu tiên của Đảng."
+    """
+    evidence = evidence.rstrip().rstrip(".;:!?…").rstrip() or evidence
     for rank, text in enumerate(texts, 1):
         if contains(text, evidence):
             return rank

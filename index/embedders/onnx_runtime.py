@@ -26,7 +26,7 @@ class OnnxE5Embeddings(Embeddings):
         self,
         *,
         cache_dir: Path | str | None = None,
-        batch_size: int = 8,  # small batches keep activations in this CPU's 8 MB L3; see benchmarks/README.md
+        batch_size: int = 1,  # one text per run: no padding, and fastest on both CPUs measured (benchmarks/README.md)
         threads: int = 0,
         quantized: bool = False,
         model_dir: Path | str | None = None,

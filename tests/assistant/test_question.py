@@ -42,3 +42,21 @@ def test_person_bonus_needs_a_real_name():
 def test_institutional_capitals_are_not_names():
     assert Question.parse("Ban Chấp hành Trung ương họp mấy lần một năm?").names == frozenset()
     assert Question.parse("Đảng bộ huyện Lộc Bình kết nạp bao nhiêu đảng viên?").names == {"loc binh"}
+
+
+def test_a_how_many_question_wants_its_counted_thing_in_the_sentence():
+    from index.terms import query_terms
+
+    def factor(question: str, sentence: str) -> float:
+        return Question.parse(question).counted_factor(sentence, frozenset(query_terms(sentence)))
+
+    women = "Đại hội XIII của Đảng có bao nhiêu đại biểu là nữ?"
+    assert Question.parse(women).counted == ("dai", "bieu")
+    assert factor(women, "Đại hội XIII diễn ra từ ngày 25/1 đến ngày 1/2/2021.") == 0.6
+    assert factor(women, "Có 164 đại biểu nữ dự Đại hội.") == 1.0
+    assert Question.parse("dang bo ket nap bao nhieu dang vien").counted == ("dang", "vien")
+    assert factor("dang bo ket nap bao nhieu dang vien", "Đảng bộ đã kết nạp được 95 đảng viên.") == 1.0
+    gdp = "Kinh tế tư nhân đóng góp bao nhiêu phần trăm GDP?"
+    assert factor(gdp, "đóng góp khoảng 55 - 58% GDP") == 1.0
+    assert Question.parse("Tỷ lệ phiếu bầu là bao nhiêu?").counted == ()
+    assert Question.parse("Ai là Bí thư?").counted == ()

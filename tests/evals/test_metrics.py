@@ -52,6 +52,8 @@ def test_evidence_rank_hit_and_reciprocal_rank():
     rank = evidence_rank(texts, "đã kết nạp được 95 đảng viên")
     assert rank == 3
     assert evidence_rank(texts, "không có ở đây") is None
+    assert evidence_rank(["Trần Phú được bầu làm Tổng Bí thư đầu tiên của Đảng."], "làm Tổng Bí thư đầu tiên.") == 1
+    assert evidence_rank(["Trần Phú được bầu làm Tổng Bí thư đầu tiên của Đảng."], "Tổng Bí thư thứ hai.") is None
     assert [hit_at(rank, k) for k in (1, 3, 5)] == [False, True, True]
     assert reciprocal_rank(rank, k=10) == pytest.approx(1 / 3)
     assert reciprocal_rank(rank, k=2) == 0.0

