@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from assistant.question import Question
+from index.abbreviations import expand_abbreviations
 from index.models import Hit
 from index.sentences import split_sentences
 from index.terms import query_terms
@@ -96,8 +97,8 @@ def _sentences(hits: list[Hit]) -> Iterable[_Sentence]:
     """Each sentence of each hit with its own terms, its neighbours' (and the title's) terms, and its passage's."""
     for rank, hit in enumerate(hits):
         spans = split_sentences(hit.text)
-        terms = [frozenset(query_terms(hit.text[s:e])) for s, e in spans]
-        heading = frozenset(query_terms(f"{hit.title}\n{hit.heading}"))
+        terms = [frozenset(query_terms(expand_abbreviations(hit.text[s:e]))) for s, e in spans]
+        heading = frozenset(query_terms(expand_abbreviations(f"{hit.title}\n{hit.heading}")))
         passage = frozenset().union(heading, *terms)
         for i, (start, end) in enumerate(spans):
             near = heading.union(*terms[max(0, i - 1) : i + 2])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.abbreviations import spell_out_abbreviations
 from index.models import Hit
 from index.terms import DOC_NUMBER, FOLDED, query_terms
 from index.text import fold, has_diacritics, normalize_for_search
@@ -64,8 +65,8 @@ class Question:
         asks = next((kind for kind, pattern in _ASKS.items() if pattern.search(folded)), "other")
         return cls(
             text=normalized,
-            terms=_content_terms(normalized),
-            context_terms=_content_terms(context) if context else (),
+            terms=_content_terms(spell_out_abbreviations(normalized)),  # sentences are matched with both forms
+            context_terms=_content_terms(spell_out_abbreviations(context)) if context else (),
             figures=frozenset(_DIGITS.findall(normalized)),
             names=frozenset(_names(normalized)),
             asks=asks,

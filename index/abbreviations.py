@@ -19,6 +19,7 @@ ABBREVIATIONS: dict[str, str] = {
     "BTCTW": "ban tổ chức trung ương", "BTGTW": "ban tuyên giáo trung ương", "BDVTW": "ban dân vận trung ương",
     "VPTW": "văn phòng trung ương", "TCCSĐ": "tổ chức cơ sở đảng", "ĐV": "đảng viên", "CQCQ": "cơ quan chính quyền",
     "ĐH": "đại hội", "ĐHĐB": "đại hội đại biểu", "NK": "nhiệm kỳ", "HTCT": "hệ thống chính trị",
+    "TBT": "tổng bí thư", "CTN": "chủ tịch nước",
     "KTGS": "kiểm tra, giám sát", "BCĐ": "ban chỉ đạo",
     # State and mass organisations
     "HĐND": "hội đồng nhân dân", "UBND": "ủy ban nhân dân", "MTTQ": "mặt trận tổ quốc",
@@ -84,6 +85,25 @@ def expand_abbreviations(text: str, *, extra: dict[str, str] | None = None) -> s
             if expansion not in expansions and expansion not in present:
                 expansions.append(expansion)
     return " ".join([text, *expansions]) if expansions else text
+
+
+def spell_out_abbreviations(text: str, *, extra: dict[str, str] | None = None) -> str:
+    """Each known abbreviation replaced by its expansion: 'BCH TW bầu TBT' → 'ban chấp hành trung ương bầu tổng bí
+    thư'. For matching a question's words against a sentence, which may use either form."""
+    table = _with_folded_keys({**ABBREVIATIONS, **(extra or {})})
+    normalized = normalize_for_search(text)
+    numbers = [m.span() for m in DOC_NUMBER_PATTERN.finditer(normalized)]
+    plain = not has_diacritics(normalized)
+
+    def spelt(match: re.Match) -> str:
+        if any(start <= match.start() < end for start, end in numbers):
+            return match.group()
+        parts = _known_parts(match.group(), table)
+        if not parts:
+            return match.group()
+        return " ".join(fold(table[p]) if plain else table[p] for p in parts)
+
+    return _TOKEN.sub(spelt, normalized)
 
 
 def _known_parts(token: str, table: dict[str, str]) -> list[str]:

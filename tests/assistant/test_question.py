@@ -60,3 +60,9 @@ def test_a_how_many_question_wants_its_counted_thing_in_the_sentence():
     assert factor(gdp, "đóng góp khoảng 55 - 58% GDP") == 1.0
     assert Question.parse("Tỷ lệ phiếu bầu là bao nhiêu?").counted == ()
     assert Question.parse("Ai là Bí thư?").counted == ()
+
+
+def test_abbreviations_in_a_question_match_sentences_that_spell_them_out():
+    q = Question.parse("Đồng chí Tô Lâm được BCH TW bầu làm TBT với tỷ lệ phiếu bao nhiêu?")
+    assert {"ban_chấp", "trung_ương", "tổng_bí"} <= set(q.terms)
+    assert not {"bch", "tbt"} & set(q.terms)

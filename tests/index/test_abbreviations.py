@@ -123,3 +123,11 @@ def test_a_plain_query_gets_plain_expansions_and_folded_keys():
 def test_unknown_text_is_returned_unchanged():
     for text in ("", "đảng viên dự bị", "GDP bình quân"):
         assert expand_abbreviations(text) == text
+
+
+def test_spell_out_replaces_abbreviations_but_not_document_numbers():
+    from index.abbreviations import spell_out_abbreviations
+
+    assert spell_out_abbreviations("BCH TW bầu TBT theo 17-NQ/TU") == "ban chấp hành trung ương bầu tổng bí thư theo 17-NQ/TU"
+    assert spell_out_abbreviations("HDND-UBND tinh") == "hoi dong nhan dan uy ban nhan dan tinh"
+    assert spell_out_abbreviations("Đảng bộ ABCXYZ") == "Đảng bộ ABCXYZ"
