@@ -15,6 +15,7 @@ from index.terms import query_terms
 # Credit for a question term found in the sentence itself, near it, or only somewhere in its passage.
 IN_SENTENCE, NEARBY, IN_PASSAGE = 1.0, 0.6, 0.3
 _LIST_INTRO = re.compile(r"[:：]\s*$")
+_LABEL_WORDS = 4  # a line of at most this many words and no final punctuation labels the line after it
 
 
 @dataclass(frozen=True)
@@ -79,11 +80,17 @@ class ExtractiveAnswerer:
             if sum(len(c.text) for c in chosen) + len(other.text) > self.max_chars:
                 break
             if not any(_overlaps(other, c) for c in chosen):
-                chosen.append(other)
+                chosen.append(self._extend_list(other))
         return sorted(chosen, key=lambda p: (hits.index(p.hit), p.start))
 
     def _extend_list(self, picked: Picked) -> Picked:
-        """A sentence that introduces a list ("... như sau:") takes the list items that follow it."""
+        """A sentence that introduces a list ("... như sau:") takes the list items that follow it; a label line
+        ("Trụ sở", from an infobox) takes the line after it, which holds its value."""
+        if _is_label(picked):
+            following = [(s, e) for s, e in split_sentences(picked.hit.text) if s >= picked.end]
+            if following and "\n" in picked.hit.text[picked.end : following[0][0]]:
+                return Picked(picked.hit, picked.start, following[0][1], picked.score)
+            return picked
         if not _LIST_INTRO.search(picked.text):
             return picked
         end = picked.end
@@ -93,14 +100,24 @@ class ExtractiveAnswerer:
         return Picked(picked.hit, picked.start, end, picked.score)
 
 
+def _is_label(picked: Picked) -> bool:
+    """A whole short line without final punctuation: "Trụ sở", "Chủ nhiệm" (infobox labels)."""
+    text = picked.text.strip()
+    line_start = picked.start == 0 or picked.hit.text[picked.start - 1] == "\n"
+    return line_start and len(text.split()) <= _LABEL_WORDS and not re.search(r"[.!?;:…)\]]$", text)
+
+
 def _sentences(hits: list[Hit]) -> Iterable[_Sentence]:
-    """Each sentence of each hit with its own terms, its neighbours' (and the title's) terms, and its passage's."""
+    """Each sentence of each hit with its own terms, its neighbours' (and the title's) terms, and its passage's.
+    Markdown headings ("# Ủy ban Kiểm tra ...") are context, never an answer: they count as the title does."""
     for rank, hit in enumerate(hits):
         spans = split_sentences(hit.text)
         terms = [frozenset(query_terms(expand_abbreviations(hit.text[s:e]))) for s, e in spans]
         heading = frozenset(query_terms(expand_abbreviations(f"{hit.title}\n{hit.heading}")))
         passage = frozenset().union(heading, *terms)
         for i, (start, end) in enumerate(spans):
+            if hit.text.startswith("#", start):
+                continue
             near = heading.union(*terms[max(0, i - 1) : i + 2])
             yield _Sentence(rank, hit, start, end, terms[i], near, passage)
 

@@ -42,8 +42,9 @@ _ASKS = {
     "person": re.compile(r"\bai\b|dong chi nao|nguoi nao"),
 }
 # What a how-many question counts: the one or two words after "bao nhiêu"/"mấy" ("bao nhiêu đảng viên").
-_COUNTED = re.compile(r"\b(?:bao nhiêu|mấy|bao nhieu|may)\s+(\w+)(?:\s+(\w+))?")
+_COUNTED = re.compile(r"\b(?:bao nhiêu|mấy|bao nhieu|may)\s+(\w+)(?:\s+(\w+))?(?:\s+(?:là|la)\s+(\w+))?")
 _PERCENT = ("phan", "tram")
+_RATE = re.compile(r"\bty le\b|\bphan tram\b")
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Question:
     names: frozenset[str]  # folded specific names the answer's passage must contain ("nghen", "loc binh")
     asks: str  # date | number | person | other
     counted: tuple[str, ...] = ()  # folded words of what a how-many question counts ("dang", "vien")
+    counted_kind: tuple[str, ...] = ()  # what the counted must be ("nu" in "bao nhiêu đại biểu là nữ")
 
     @classmethod
     def parse(cls, text: str, *, context: str = "") -> "Question":
@@ -70,7 +72,7 @@ class Question:
             figures=frozenset(_DIGITS.findall(normalized)),
             names=frozenset(_names(normalized)),
             asks=asks,
-            counted=_counted(normalized.lower(), exact=has_diacritics(normalized)) if asks == "number" else (),
+            **(_counted(normalized.lower(), exact=has_diacritics(normalized)) if asks == "number" else {}),
         )
 
     def constraint_factor(self, hit: Hit, passage_terms: frozenset[str]) -> float:
@@ -87,14 +89,22 @@ class Question:
         return max(factor, 0.25)
 
     def counted_factor(self, sentence: str, sentence_terms: frozenset[str]) -> float:
-        """0.6 when a how-many question's counted thing ("đại biểu" in "bao nhiêu đại biểu là nữ") is not in the
-        sentence: a figure about something else does not answer it. "phần trăm" is also written "%"."""
+        """How well a sentence fits what a how-many question counts ("đại biểu" in "bao nhiêu đại biểu là nữ"):
+        1.0 with a figure right before it ("1.587 đại biểu"), 0.8 with it elsewhere, 0.6 without it (a figure
+        about something else does not answer); each kind it must be ("nữ") missing from the sentence: × 0.6.
+        A rate ("tỷ lệ", "phần trăm") wants a percentage ("%" or "phần trăm")."""
         if not self.counted:
             return 1.0
-        if self.counted[:2] == _PERCENT:
-            return 1.0 if "%" in sentence or FOLDED + "phan_tram" in sentence_terms else 0.6
-        term = FOLDED + "_".join(self.counted)
-        return 1.0 if term in sentence_terms else 0.6
+        factor = 1.0
+        for word in self.counted_kind:
+            if FOLDED + word not in sentence_terms:
+                factor *= 0.6
+        if self.counted == _PERCENT:
+            return factor * (1.0 if "%" in sentence or FOLDED + "phan_tram" in sentence_terms else 0.6)
+        if FOLDED + "_".join(self.counted) not in sentence_terms:
+            return factor * 0.6
+        words = r"\s+".join(self.counted)
+        return factor * (1.0 if re.search(rf"\d[\d.,]*\s+(?:\w+\s+)?{words}\b", fold(sentence.lower())) else 0.8)
 
     def type_bonus(self, sentence: str) -> float:
         """A small bonus when the sentence holds the kind of thing asked for (a date, a figure, a name)."""
@@ -126,14 +136,16 @@ def _content_terms(text: str) -> tuple[str, ...]:
     return tuple(keep)
 
 
-def _counted(lowered: str, *, exact: bool) -> tuple[str, ...]:
-    """The folded words after "bao nhiêu"/"mấy", the second dropped when it is a function word ("là")."""
+def _counted(lowered: str, *, exact: bool) -> dict[str, tuple[str, ...]]:
+    """What a how-many question counts: the folded words after "bao nhiêu"/"mấy" (the second dropped when it is a
+    function word), the word after a following "là" as its kind; a question about a rate counts a percentage."""
     stop = _STOP if exact else _STOP_FOLDED - {"dang"}  # plain "dang" here is "đảng" ("bao nhieu dang vien")
     match = _COUNTED.search(lowered)
     if not match or match.group(1) in stop:
-        return ()
+        return {"counted": _PERCENT} if _RATE.search(fold(lowered)) else {}
     words = [match.group(1)] if match.group(2) is None or match.group(2) in stop else [match.group(1), match.group(2)]
-    return tuple(fold(w) for w in words)
+    kind = (fold(match.group(3)),) if match.group(3) and match.group(3) not in stop else ()
+    return {"counted": tuple(fold(w) for w in words), "counted_kind": kind}
 
 
 def _has_person(sentence: str) -> bool:

@@ -92,3 +92,12 @@ def test_stream_yields_pieces_then_the_answer():
     items = list(assistant.stream("Đảng bộ thị trấn Nghèn đã kết nạp bao nhiêu đảng viên?"))
     *pieces, final = items
     assert "".join(pieces) == final.text
+
+
+def test_a_label_line_takes_its_value_and_a_heading_is_never_the_answer():
+    infobox = ("# Ủy ban Kiểm tra Trung ương\n\nChức năng ; Cơ quan kiểm tra chuyên trách\nTrụ sở\n\n"
+               "Địa chỉ ; 7 đường Nguyễn Cảnh Chân, phường Ba Đình, Hà Nội\nTrang web ; ubkttw.vn")
+    q = Question.parse("Trụ sở Ủy ban Kiểm tra Trung ương đặt ở đâu?")
+    picked = ExtractiveAnswerer(min_score=0.1).pick(q, [hit(infobox, title="Ủy ban Kiểm tra Trung ương")], flat_idf)
+    assert picked and all(not p.text.startswith("#") for p in picked)
+    assert any("7 đường Nguyễn Cảnh Chân" in p.text and p.text.startswith("Trụ sở") for p in picked)

@@ -1,5 +1,7 @@
 """Question analysis: content terms, constraints and the kind of answer asked for."""
 
+import pytest
+
 from assistant.question import Question
 
 
@@ -51,14 +53,21 @@ def test_a_how_many_question_wants_its_counted_thing_in_the_sentence():
         return Question.parse(question).counted_factor(sentence, frozenset(query_terms(sentence)))
 
     women = "Đại hội XIII của Đảng có bao nhiêu đại biểu là nữ?"
-    assert Question.parse(women).counted == ("dai", "bieu")
-    assert factor(women, "Đại hội XIII diễn ra từ ngày 25/1 đến ngày 1/2/2021.") == 0.6
+    assert (Question.parse(women).counted, Question.parse(women).counted_kind) == (("dai", "bieu"), ("nu",))
+    assert factor(women, "Đại hội XIII diễn ra từ ngày 25/1 đến ngày 1/2/2021.") == pytest.approx(0.36)
+    assert factor(women, "Đại hội có sự tham dự của 1.587 đại biểu.") == pytest.approx(0.6)  # not "nữ"
     assert factor(women, "Có 164 đại biểu nữ dự Đại hội.") == 1.0
-    assert Question.parse("dang bo ket nap bao nhieu dang vien").counted == ("dang", "vien")
-    assert factor("dang bo ket nap bao nhieu dang vien", "Đảng bộ đã kết nạp được 95 đảng viên.") == 1.0
+    plain = "dang bo ket nap bao nhieu dang vien"
+    assert Question.parse(plain).counted == ("dang", "vien")
+    assert factor(plain, "Đảng bộ đã kết nạp được 95 đảng viên.") == 1.0
+    assert factor(plain, "Năm 2020, Đảng bộ chú trọng phát triển đảng viên.") == pytest.approx(0.8)  # no count
+    nine = "dieu le dau tien gom bao nhieu dieu"
+    assert factor(nine, "Điều lệ vắn tắt, gồm 9 điều.") > factor(nine, "Điều lệ đầu tiên được thông qua năm 1930.")
     gdp = "Kinh tế tư nhân đóng góp bao nhiêu phần trăm GDP?"
     assert factor(gdp, "đóng góp khoảng 55 - 58% GDP") == 1.0
-    assert Question.parse("Tỷ lệ phiếu bầu là bao nhiêu?").counted == ()
+    rate = "Tô Lâm được bầu với tỷ lệ phiếu bao nhiêu?"
+    assert Question.parse(rate).counted == ("phan", "tram")
+    assert factor(rate, "Với 100% phiếu ủng hộ, Tô Lâm được bầu.") > factor(rate, "Ngày 3/8/2024, Tô Lâm được bầu.")
     assert Question.parse("Ai là Bí thư?").counted == ()
 
 
