@@ -40,6 +40,9 @@ _ASKS = {
     "date": re.compile(r"khi nao|ngay nao|nam nao|thoi gian nao|bao gio|thang nao|ngay may|thoi diem nao"),
     "number": re.compile(r"bao nhieu|\bmay\b|ty le|phan tram|bao lau|so luong"),
     "person": re.compile(r"\bai\b|dong chi nao|nguoi nao"),
+    "document": re.compile(
+        r"\b(?:nghi dinh|nghi quyet|chi thi|ket luan|quyet dinh|quy dinh|thong tu|huong dan|van ban) (?:nao|so may)\b"
+    ),
 }
 # What a how-many question counts: the one or two words after "bao nhiêu"/"mấy" ("bao nhiêu đảng viên").
 _COUNTED = re.compile(r"\b(?:bao nhiêu|mấy|bao nhieu|may)\s+(\w+)(?:\s+(\w+))?(?:\s+(?:là|la)\s+(\w+))?")
@@ -56,7 +59,7 @@ class Question:
     context_terms: tuple[str, ...]  # content terms borrowed from an earlier turn (follow-ups)
     figures: frozenset[str]  # numbers the answer's passage must contain ("2020", "45")
     names: frozenset[str]  # folded specific names the answer's passage must contain ("nghen", "loc binh")
-    asks: str  # date | number | person | other
+    asks: str  # date | number | person | document | other
     counted: tuple[str, ...] = ()  # folded words of what a how-many question counts ("dang", "vien")
     counted_kind: tuple[str, ...] = ()  # what the counted must be ("nu" in "bao nhiêu đại biểu là nữ")
 
@@ -112,6 +115,11 @@ class Question:
             return 0.1 if _DATE.search(sentence) else -0.1
         if self.asks == "number":
             return 0.1 if _DIGITS.search(sentence) else -0.25
+        if self.asks == "document":  # "thay thế chỉ thị nào?": a number other than the ones asked about
+            from index.docnumbers import find_document_numbers
+
+            asked = set(find_document_numbers(self.text))
+            return 0.15 if set(find_document_numbers(sentence)) - asked else -0.05
         if self.asks == "person":
             return 0.15 if _has_person(sentence) else -0.05
         return 0.0

@@ -75,3 +75,11 @@ def test_abbreviations_in_a_question_match_sentences_that_spell_them_out():
     q = Question.parse("Đồng chí Tô Lâm được BCH TW bầu làm TBT với tỷ lệ phiếu bao nhiêu?")
     assert {"ban_chấp", "trung_ương", "tổng_bí"} <= set(q.terms)
     assert not {"bch", "tbt"} & set(q.terms)
+
+
+def test_a_which_document_question_wants_another_document_number():
+    q = Question.parse("Thông báo kết luận 75-TB/TW điều chỉnh phạm vi áp dụng của nghị định nào?")
+    assert q.asks == "document"
+    assert q.type_bonus("điều chỉnh phạm vi áp dụng Nghị định số 178/2024/NĐ-CP") > 0
+    assert q.type_bonus("Thông báo kết luận số 75-TB/TW ngày 7/3/2025 của Bộ Chính trị") < 0  # only the one asked
+    assert Question.parse("Hướng dẫn 60-HD/BTCTW quy định gì về chuyển sinh hoạt đảng?").asks == "other"
