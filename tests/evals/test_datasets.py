@@ -62,3 +62,15 @@ def test_party_dev_set_is_verbatim():
     assert len(cases) >= 40
     texts = {c.extra["source"]: (PARTY_DOCS / c.extra["source"]).read_text(encoding="utf-8") for c in cases if c.answerable}
     assert _check_verbatim(cases, texts) == []
+
+
+@pytest.mark.skipif(not PARTY_DOCS.is_dir(), reason="../shared/corpus/party is not available")
+@pytest.mark.parametrize("name", ["party_test.jsonl", "party_holdout.jsonl"])
+def test_held_out_sets_are_verbatim_and_apart_from_dev(name):
+    cases = load_cases(DATA / name)
+    sources = {c.extra["source"] for c in cases if c.answerable}
+    texts = {s: (PARTY_DOCS / s).read_text(encoding="utf-8") for s in sources}
+    assert _check_verbatim(cases, texts) == []
+    dev_sources = {c.extra.get("source") for c in load_cases(DATA / "party_dev.jsonl")}
+    assert not sources & dev_sources
+    assert any(not c.answerable for c in cases) and all(c.history for c in cases if c.kind == "followup")
