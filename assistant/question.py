@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from index.abbreviations import spell_out_abbreviations
+from index.docnumbers import find_document_numbers
 from index.models import Hit
 from index.terms import DOC_NUMBER, FOLDED, query_terms
 from index.text import fold, has_diacritics, normalize_for_search
@@ -109,6 +111,11 @@ class Question:
         words = r"\s+".join(self.counted)
         return factor * (1.0 if re.search(rf"\d[\d.,]*\s+(?:\w+\s+)?{words}\b", fold(sentence.lower())) else 0.8)
 
+    @cached_property
+    def asked_documents(self) -> frozenset[str]:
+        """The document numbers the question names (parsed once, not once per scored sentence)."""
+        return frozenset(find_document_numbers(self.text))
+
     def type_bonus(self, sentence: str) -> float:
         """A small bonus when the sentence holds the kind of thing asked for (a date, a figure, a name)."""
         if self.asks == "date":
@@ -116,10 +123,7 @@ class Question:
         if self.asks == "number":
             return 0.1 if _DIGITS.search(sentence) else -0.25
         if self.asks == "document":  # "thay thế chỉ thị nào?": a number other than the ones asked about
-            from index.docnumbers import find_document_numbers
-
-            asked = set(find_document_numbers(self.text))
-            return 0.15 if set(find_document_numbers(sentence)) - asked else -0.05
+            return 0.15 if set(find_document_numbers(sentence)) - self.asked_documents else -0.05
         if self.asks == "person":
             return 0.15 if _has_person(sentence) else -0.05
         return 0.0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from index.docnumbers import DOC_NUMBER_PATTERN
 from index.text import fold, has_diacritics, normalize_for_search
@@ -71,17 +72,11 @@ def find_defined_abbreviations(text: str) -> dict[str, str]:
 
 def expand_abbreviations(text: str, *, extra: dict[str, str] | None = None) -> str:
     """Append the expansion of each known abbreviation that is a whole token: 'NQ ĐH' → 'NQ ĐH nghị quyết đại hội'."""
-    table = _with_folded_keys({**ABBREVIATIONS, **(extra or {})})
     normalized = normalize_for_search(text)
-    numbers = [m.span() for m in DOC_NUMBER_PATTERN.finditer(normalized)]
-    plain = not has_diacritics(normalized)  # a plainly typed query gets plain expansions: it stays folded-only
     present = normalized.lower()
     expansions: list[str] = []
-    for match in _TOKEN.finditer(normalized):
-        if any(start <= match.start() < end for start, end in numbers):
-            continue  # "17-NQ/TU" names a document; its parts are not abbreviations
-        for part in _known_parts(match.group(), table):
-            expansion = fold(table[part]) if plain else table[part]
+    for _, spelt in _abbreviations_in(normalized, extra):
+        for expansion in spelt:
             if expansion not in expansions and expansion not in present:
                 expansions.append(expansion)
     return " ".join([text, *expansions]) if expansions else text
@@ -90,20 +85,26 @@ def expand_abbreviations(text: str, *, extra: dict[str, str] | None = None) -> s
 def spell_out_abbreviations(text: str, *, extra: dict[str, str] | None = None) -> str:
     """Each known abbreviation replaced by its expansion: 'BCH TW bầu TBT' → 'ban chấp hành trung ương bầu tổng bí
     thư'. For matching a question's words against a sentence, which may use either form."""
-    table = _with_folded_keys({**ABBREVIATIONS, **(extra or {})})
     normalized = normalize_for_search(text)
+    pieces, done = [], 0
+    for match, spelt in _abbreviations_in(normalized, extra):
+        pieces += [normalized[done : match.start()], " ".join(spelt)]
+        done = match.end()
+    return "".join(pieces) + normalized[done:]
+
+
+def _abbreviations_in(normalized: str, extra: dict[str, str] | None) -> Iterator[tuple[re.Match, list[str]]]:
+    """Each known abbreviation token of already-normalised text with its expansions, in order; a plainly typed text
+    gets plain expansions (it stays folded-only), and the parts of a document number ("17-NQ/TU") are skipped."""
+    table = _with_folded_keys({**ABBREVIATIONS, **(extra or {})})
     numbers = [m.span() for m in DOC_NUMBER_PATTERN.finditer(normalized)]
     plain = not has_diacritics(normalized)
-
-    def spelt(match: re.Match) -> str:
+    for match in _TOKEN.finditer(normalized):
         if any(start <= match.start() < end for start, end in numbers):
-            return match.group()
+            continue
         parts = _known_parts(match.group(), table)
-        if not parts:
-            return match.group()
-        return " ".join(fold(table[p]) if plain else table[p] for p in parts)
-
-    return _TOKEN.sub(spelt, normalized)
+        if parts:
+            yield match, [fold(table[p]) if plain else table[p] for p in parts]
 
 
 def _known_parts(token: str, table: dict[str, str]) -> list[str]:
