@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
+from assistant.ordinals import ordinals, without_ordinals
 from index.abbreviations import spell_out_abbreviations
 from index.docnumbers import find_document_numbers
 from index.models import Hit
@@ -64,6 +65,7 @@ class Question:
     asks: str  # date | number | person | document | other
     counted: tuple[str, ...] = ()  # folded words of what a how-many question counts ("dang", "vien")
     counted_kind: tuple[str, ...] = ()  # what the counted must be ("nu" in "bao nhiêu đại biểu là nữ")
+    ordinals: frozenset[tuple[str, int]] = frozenset()  # the term, plenum or congress asked about ("khoa", 13)
 
     @classmethod
     def parse(cls, text: str, *, context: str = "") -> "Question":
@@ -74,9 +76,10 @@ class Question:
             text=normalized,
             terms=_content_terms(spell_out_abbreviations(normalized)),  # sentences are matched with both forms
             context_terms=_content_terms(spell_out_abbreviations(context)) if context else (),
-            figures=frozenset(_DIGITS.findall(normalized)),
+            figures=frozenset(_DIGITS.findall(without_ordinals(normalized))),
             names=frozenset(_names(normalized)),
             asks=asks,
+            ordinals=frozenset(ordinals(normalized)),
             **(_counted(normalized.lower(), exact=has_diacritics(normalized)) if asks == "number" else {}),
         )
 
@@ -91,6 +94,10 @@ class Question:
             grams = ["_".join(pair) for pair in zip(syllables, syllables[1:])] or syllables
             if not all(FOLDED + gram in passage_terms for gram in grams):
                 factor *= 0.7
+        if self.ordinals:
+            named = _passage_ordinals(hit)
+            for kind, value in self.ordinals - named:
+                factor *= 0.5 if any(k == kind for k, _ in named) else 0.8  # another plenum named: a wrong one
         return max(factor, 0.25)
 
     def counted_factor(self, sentence: str, sentence_terms: frozenset[str]) -> float:
@@ -127,6 +134,11 @@ class Question:
         if self.asks == "person":
             return 0.15 if _has_person(sentence) else -0.05
         return 0.0
+
+
+@lru_cache(maxsize=256)
+def _passage_ordinals(hit: Hit) -> frozenset[tuple[str, int]]:
+    return frozenset(ordinals(f"{hit.title}\n{hit.heading}\n{hit.text}"))
 
 
 def _content_terms(text: str) -> tuple[str, ...]:
