@@ -32,12 +32,11 @@ _INSTITUTIONAL = frozenset(
     for w in (
         "đảng bộ điều chương mục khoản nghị quyết chỉ thị kết luận quy định ban chấp hành thường vụ trung ương "
         "chính trị chủ tịch phó bí thư huyện tỉnh thành ủy uỷ nhà nước mặt trận tổ quốc hội đồng nhân dân chính phủ "
-        "đại hội nghị việt nam cộng sản điều lệ thủ tướng văn phòng đoàn thanh niên hồ chí minh"
+        "đại hội nghị việt nam cộng sản điều lệ thủ tướng văn phòng đoàn thanh niên hồ chí minh tổng"
     ).split()
 )
 _WORD = re.compile(r"[^\W_]+")
 _DIGITS = re.compile(r"\d+")
-_CAPITALISED_RUN = re.compile(r"(?<![\w])[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3}")
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bngày \d|\bnăm \d{4}|\btháng \d|\b\d{4}\b")
 _ASKS = {
     "date": re.compile(r"khi nao|ngay nao|nam nao|thoi gian nao|bao gio|thang nao|ngay may|thoi diem nao"),
@@ -173,25 +172,35 @@ def _counted(lowered: str, *, exact: bool) -> dict[str, tuple[str, ...]]:
 
 
 def _has_person(sentence: str) -> bool:
-    """A capitalised run that starts with a family name ("Nguyễn Văn Thanh"), or "đồng chí"."""
+    """A family name followed by one to three more capitalised words ("Nguyễn Văn Thanh"), or "đồng chí"."""
     if "đồng chí" in sentence.lower():
         return True
-    return any(m.group().split()[0] in _FAMILY_NAMES for m in _CAPITALISED_RUN.finditer(normalize_for_search(sentence)))
+    words = _WORD.findall(normalize_for_search(sentence))
+    for i, word in enumerate(words[:-1]):
+        if word in _FAMILY_NAMES and _is_capitalised(words[i + 1]):
+            return True
+    return False
+
+
+def _is_capitalised(word: str) -> bool:
+    """"Thanh", "Đức": a capital then lower case (str.isupper, not a character range: "ô" sorts inside "À-Ỹ")."""
+    return word[0].isupper() and word[1:].islower()
 
 
 def _names(text: str) -> list[str]:
-    """Folded lower-case names written with capitals inside the question ('thị trấn Nghèn' → 'nghen')."""
+    """Folded lower-case names written with capitals inside the question ('thị trấn Nghèn' → 'nghen').
+
+    A run of capitalised words is one name unless every word of it is institutional ("Ban Chấp hành", "Phó Bí
+    thư"): "Huyện ủy Thường Xuân" names "thuong xuan", not the "xuan" left after dropping "Thường" (as in "Thường
+    trực")."""
     words = list(_WORD.finditer(text))
     names, run = [], []
-    for i, match in enumerate(words):
-        word = match.group()
-        capital = word[0].isupper() and not word.isupper() and i > 0
-        if capital and fold(word.lower()) not in _INSTITUTIONAL:
+    for i, match in enumerate(words + [None]):
+        word = match.group() if match else ""
+        if match and word[0].isupper() and not word.isupper() and i > 0:
             run.append(fold(word.lower()))
             continue
-        if run:
+        if run and not all(w in _INSTITUTIONAL for w in run):
             names.append(" ".join(run))
         run = []
-    if run:
-        names.append(" ".join(run))
     return names

@@ -83,3 +83,15 @@ def test_a_which_document_question_wants_another_document_number():
     assert q.type_bonus("điều chỉnh phạm vi áp dụng Nghị định số 178/2024/NĐ-CP") > 0
     assert q.type_bonus("Thông báo kết luận số 75-TB/TW ngày 7/3/2025 của Bộ Chính trị") < 0  # only the one asked
     assert Question.parse("Hướng dẫn 60-HD/BTCTW quy định gì về chuyển sinh hoạt đảng?").asks == "other"
+
+
+def test_a_name_that_starts_with_an_institutional_word_stays_whole():
+    assert Question.parse("Ai là Phó Bí thư Thường trực Huyện ủy Thường Xuân?").names == {"thuong xuan"}
+    assert Question.parse("Ai được bầu làm Tổng Bí thư?").names == frozenset()
+
+
+def test_a_person_is_a_family_name_before_a_capitalised_word():
+    q = Question.parse("Ai là Chủ nhiệm Ủy ban Kiểm tra Trung ương?")
+    assert q.type_bonus("Chủ nhiệm Ủy ban Kiểm tra Trung ương hiện tại là ông Trần Sỹ Thanh.") > 0
+    # lower-case "ông" before a name once made "ông Trần Sỹ Thanh" a run; "Trung ương" is no person either
+    assert q.type_bonus("Ủy ban Kiểm tra Trung ương họp ông và bà") < 0
