@@ -92,7 +92,7 @@ class Question:
             syllables = name.split()
             grams = ["_".join(pair) for pair in zip(syllables, syllables[1:])] or syllables
             if not all(FOLDED + gram in passage_terms for gram in grams):
-                factor *= 0.7
+                factor *= 0.6
         if self.ordinals:
             named = _passage_ordinals(hit)
             for kind, value in self.ordinals - named:
