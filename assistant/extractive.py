@@ -46,7 +46,7 @@ class _Sentence:
 class ExtractiveAnswerer:
     """Scores every sentence of the top hits by weighted term coverage and answer type; never writes a word."""
 
-    def __init__(self, *, max_sentences: int = 3, min_score: float = 0.42, hits_considered: int = 5,
+    def __init__(self, *, max_sentences: int = 3, min_score: float = 0.46, hits_considered: int = 5,
                  max_chars: int = 600) -> None:
         self.max_sentences = max_sentences
         self.min_score = min_score

@@ -19,8 +19,9 @@ _STOP_WORDS = (
     "thì mà như thế nào hay hoặc bị do vì khi nơi cái chiếc này đó ấy hãy biết xin hỏi theo từ đến"
 ).split()
 _STOP = frozenset(_STOP_WORDS)
-# Folded, these also catch plain-typed words ("dang" for "đang" but also "đảng"): used only for plain questions.
-_STOP_FOLDED = frozenset(fold(w) for w in _STOP_WORDS)
+# Folded, for plain questions. They also catch some plain-typed content words ("co" is "có" but also "cơ"); "dang"
+# stays a content word: in these documents it is far more often "đảng" than "đang" ("dang vien", "dang bo").
+_STOP_FOLDED = frozenset(fold(w) for w in _STOP_WORDS) - {"dang"}
 # Common family names: a capitalised run starting with one of them is most likely a person.
 _FAMILY_NAMES = frozenset(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Lương Trịnh Mai Cao Lâm "
@@ -102,14 +103,14 @@ class Question:
     def counted_factor(self, sentence: str, sentence_terms: frozenset[str]) -> float:
         """How well a sentence fits what a how-many question counts ("đại biểu" in "bao nhiêu đại biểu là nữ"):
         1.0 with a figure right before it ("1.587 đại biểu"), 0.8 with it elsewhere, 0.6 without it (a figure
-        about something else does not answer); each kind it must be ("nữ") missing from the sentence: × 0.6.
+        about something else does not answer); each kind it must be ("nữ") missing from the sentence: × 0.45.
         A rate ("tỷ lệ", "phần trăm") wants a percentage ("%" or "phần trăm")."""
         if not self.counted:
             return 1.0
         factor = 1.0
         for word in self.counted_kind:
             if FOLDED + word not in sentence_terms:
-                factor *= 0.6
+                factor *= 0.45
         if self.counted == _PERCENT:
             return factor * (1.0 if "%" in sentence or FOLDED + "phan_tram" in sentence_terms else 0.6)
         if FOLDED + "_".join(self.counted) not in sentence_terms:
@@ -142,7 +143,10 @@ def _passage_ordinals(hit: Hit) -> frozenset[tuple[str, int]]:
 
 def _content_terms(text: str) -> tuple[str, ...]:
     """The terms worth matching: exact ones for a question with diacritics, folded ones for one without
-    (folded "bi thu" would also match "bị", "thứ"...), never question or function words alone."""
+    (folded "bi thu" would also match "bị", "thứ"...), never a question or function word, nor a syllable pair
+    with one in it: most such pairs span a word boundary ("được_đề", "quyết_không"), are rare, so weigh heavily,
+    and reward only sentences that repeat the question's wording. A few real words go too ("dự_bị"), whose other
+    syllable still counts; keeping them by collocation strength measured the same (NOTES.md)."""
     terms = query_terms(text)
     exact = has_diacritics(text)
     keep = []
@@ -154,7 +158,7 @@ def _content_terms(text: str) -> tuple[str, ...]:
         if folded == exact:
             continue
         parts = term.removeprefix(FOLDED).split("_")
-        if not all(part in (_STOP if exact else _STOP_FOLDED) for part in parts):
+        if not any(part in (_STOP if exact else _STOP_FOLDED) for part in parts):
             keep.append(term)
     return tuple(keep)
 
@@ -162,7 +166,7 @@ def _content_terms(text: str) -> tuple[str, ...]:
 def _counted(lowered: str, *, exact: bool) -> dict[str, tuple[str, ...]]:
     """What a how-many question counts: the folded words after "bao nhiêu"/"mấy" (the second dropped when it is a
     function word), the word after a following "là" as its kind; a question about a rate counts a percentage."""
-    stop = _STOP if exact else _STOP_FOLDED - {"dang"}  # plain "dang" here is "đảng" ("bao nhieu dang vien")
+    stop = _STOP if exact else _STOP_FOLDED
     match = _COUNTED.search(lowered)
     if not match or match.group(1) in stop:
         return {"counted": _PERCENT} if _RATE.search(fold(lowered)) else {}

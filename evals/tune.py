@@ -2,7 +2,7 @@
 is replayed from the cached rankings (seconds per setting instead of minutes).
 
 Run: python -m evals.tune CASES.jsonl... --index-dir DIR [--dense 0.2,0.35,0.5,0.75,1.0] [--plain 0,0.1,0.2,0.35]
-     [--rrf-k 20,60] [--min-score 0.3,0.36,0.42,0.48] [--hits 5,8]
+     [--rrf-k 20,60] [--min-score 0.38,0.42,0.46,0.5] [--hits 5,8]
 It prints one row per setting with hit@1/5, MRR@10, answer correctness, refusals and false refusals.
 """
 
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dense", type=_floats, default=[0.2, 0.35, 0.5, 0.75, 1.0], help="dense weight (BM25 = 1)")
     parser.add_argument("--plain", type=_floats, default=[0.0, 0.1, 0.2, 0.35], help="dense weight, no diacritics")
     parser.add_argument("--rrf-k", type=_floats, default=[60.0])
-    parser.add_argument("--min-score", type=_floats, default=[0.42])
+    parser.add_argument("--min-score", type=_floats, default=[0.46])
     parser.add_argument("--hits", type=_floats, default=[5.0], help="hits the extractive answerer reads")
     args = parser.parse_args(argv)
 
