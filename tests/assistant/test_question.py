@@ -69,6 +69,12 @@ def test_a_how_many_question_wants_its_counted_thing_in_the_sentence():
     assert Question.parse(rate).counted == ("phan", "tram")
     assert factor(rate, "Với 100% phiếu ủng hộ, Tô Lâm được bầu.") > factor(rate, "Ngày 3/8/2024, Tô Lâm được bầu.")
     assert Question.parse("Ai là Bí thư?").counted == ()
+    judges = Question.parse("Tòa án chuyên biệt có bao nhiêu thẩm phán?")
+    sentence = "Năm 2025, Tòa án chuyên biệt được thành lập."
+    named_nearby = frozenset(query_terms(sentence + " Các thẩm phán được bổ nhiệm."))
+    assert judges.counted_factor(sentence, frozenset(query_terms(sentence)), named_nearby) == pytest.approx(0.6)
+    assert judges.counted_factor(sentence, frozenset(query_terms(sentence)), frozenset(query_terms(sentence))) == (
+        pytest.approx(0.45))  # nothing in the passage counts judges
 
 
 def test_abbreviations_in_a_question_match_sentences_that_spell_them_out():
