@@ -101,11 +101,11 @@ class Question:
         return max(factor, 0.25)
 
     def counted_factor(self, sentence: str, sentence_terms: frozenset[str],
-                       passage_terms: frozenset[str] = frozenset()) -> float:
+                       passage_terms: frozenset[str] | None = None) -> float:
         """How well a sentence fits what a how-many question counts ("đại biểu" in "bao nhiêu đại biểu là nữ"):
         1.0 with a figure right before it ("1.587 đại biểu"), 0.8 with it elsewhere, 0.6 without it (a figure
         about something else does not answer), 0.45 when its whole passage lacks it; each kind it must be ("nữ")
-        missing from the sentence: × 0.45.
+        missing from the sentence: × 0.45. Without `passage_terms` the sentence is taken as the whole passage.
         A rate ("tỷ lệ", "phần trăm") wants a percentage ("%" or "phần trăm")."""
         if not self.counted:
             return 1.0
@@ -117,7 +117,7 @@ class Question:
             return factor * (1.0 if "%" in sentence or FOLDED + "phan_tram" in sentence_terms else 0.6)
         counted = FOLDED + "_".join(self.counted)
         if counted not in sentence_terms:  # and when no sentence of the passage names it, the passage cannot tell
-            return factor * (0.6 if counted in passage_terms else 0.45)
+            return factor * (0.6 if counted in (passage_terms or sentence_terms) else 0.45)
         words = r"\s+".join(self.counted)
         return factor * (1.0 if re.search(rf"\d[\d.,]*\s+(?:\w+\s+)?{words}\b", fold(sentence.lower())) else 0.8)
 
