@@ -50,6 +50,10 @@ _ASKS = {
 # What a how-many question counts: the one or two words after "bao nhiêu"/"mấy" ("bao nhiêu đảng viên").
 _COUNTED = re.compile(r"\b(?:bao nhiêu|mấy|bao nhieu|may)\s+(\w+)(?:\s+(\w+))?(?:\s+(?:là|la)\s+(\w+))?")
 _PERCENT = ("phan", "tram")
+# A question about the present ("hiện nay", "đang là") and a sentence that speaks of it ("hiện tại là", "nay là").
+_NOW_ASKED = re.compile(r"\bhien nay\b|\bhien tai\b|\bdang la\b|\bhien gio\b|\bbay gio\b|\bhien dang\b|\bduong nhiem\b")
+_NOW_SAID = re.compile(r"\bhien nay\b|\bhien tai\b|\bhien la\b|\bhien dang\b|\bduong nhiem\b|\bnay la\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _RATE = re.compile(r"\bty le\b|\bphan tram\b")
 
 
@@ -66,6 +70,7 @@ class Question:
     counted: tuple[str, ...] = ()  # folded words of what a how-many question counts ("dang", "vien")
     counted_kind: tuple[str, ...] = ()  # what the counted must be ("nu" in "bao nhiêu đại biểu là nữ")
     ordinals: frozenset[tuple[str, int]] = frozenset()  # the term, plenum or congress asked about ("khoa", 13)
+    now: bool = False  # asks about the present ("Bí thư hiện nay là ai?")
 
     @classmethod
     def parse(cls, text: str, *, context: str = "") -> "Question":
@@ -80,6 +85,7 @@ class Question:
             names=frozenset(_names(normalized)),
             asks=asks,
             ordinals=frozenset(ordinals(normalized)),
+            now=bool(_NOW_ASKED.search(folded)),
             **(_counted(normalized.lower(), exact=has_diacritics(normalized)) if asks == "number" else {}),
         )
 
@@ -127,7 +133,16 @@ class Question:
         return frozenset(find_document_numbers(self.text))
 
     def type_bonus(self, sentence: str) -> float:
-        """A small bonus when the sentence holds the kind of thing asked for (a date, a figure, a name)."""
+        """A small bonus when the sentence holds the kind of thing asked for (a date, a figure, a name); for a
+        question about the present, one for a sentence that speaks of the present and a malus for one dated in
+        the past (the documents span decades: "được bầu ... năm 2020" may no longer hold)."""
+        if self.now:
+            folded = fold(sentence.lower())
+            now = 0.15 if _NOW_SAID.search(folded) else -0.1 if _YEAR.search(sentence) else 0.0
+            return now + self._type_bonus(sentence)
+        return self._type_bonus(sentence)
+
+    def _type_bonus(self, sentence: str) -> float:
         if self.asks == "date":
             return 0.1 if _DATE.search(sentence) else -0.1
         if self.asks == "number":

@@ -108,3 +108,14 @@ def test_syllable_pairs_with_a_function_word_are_not_terms():
     assert not {"được_đề", "biểu_được", "theo_thiết", "mang_theo"} & set(q.terms)
     plain = Question.parse("dang vien du bi co quyen bieu quyet khong")
     assert {"~dang_vien", "~dang"} <= set(plain.terms)  # plain "dang" is "đảng" here, not "đang"
+
+
+def test_a_question_about_the_present_prefers_a_sentence_about_the_present():
+    q = Question.parse("bi thu tinh uy dien bien hien nay la ai")
+    assert q.now and not Question.parse("Ai là Bí thư Tỉnh ủy Điện Biên năm 2020?").now
+    current = q.type_bonus("Bí thư hiện tại là Trần Tiến Dũng.")
+    dated = q.type_bonus("Ngày 14 tháng 10 năm 2020, Nguyễn Văn Thắng được bầu giữ chức Bí thư Tỉnh ủy.")
+    assert current > dated
+    plain = Question.parse("Ai là Bí thư Tỉnh ủy Điện Biên?")  # not about the present: both are people, no preference
+    assert plain.type_bonus("Bí thư hiện tại là Trần Tiến Dũng.") == plain.type_bonus(
+        "Ngày 14 tháng 10 năm 2020, Nguyễn Văn Thắng được bầu giữ chức Bí thư Tỉnh ủy.")
