@@ -31,10 +31,27 @@ _ORDINAL = re.compile(
 _WORD_ORDINAL = re.compile(rf"\b(?P<head>[Hh]oi nghi|[Dd]ai hoi)\b{_BETWEEN}\blan thu\s+(?P<n>{_WORDS_NUMBER})")
 
 
+_ROW = re.compile(rf"^\s*({_FIGURE}|(?i:{_WORDS_NUMBER}))\s*;", re.MULTILINE)
+
+
 def ordinals(text: str) -> set[tuple[str, int]]:
     """Every (kind, number) the text names: ("khoa", 13) for "khóa XIII", ("hoi nghi", 16) for "Hội nghị Trung
     ương 16", ("dai hoi", 1) for "Đại hội ... lần thứ I"."""
     return {(kind, value) for kind, value, _ in _matches(text)}
+
+
+def table_ordinals(heading: str, text: str) -> set[tuple[str, int]]:
+    """Plenums numbered by the first cell of a table's rows under a heading about plenums ("... > Các hội nghị
+    Trung ương Đảng": "Mười lăm ; 16-17/01/2021 ; 2 ngày ; Thảo luận ...")."""
+    section = fold(heading.rsplit(">", 1)[-1].lower())
+    if "hoi nghi" not in section:
+        return set()
+    found = set()
+    for match in _ROW.finditer(fold(text)):
+        value = _value(match.group(1).lower() if not match.group(1).isupper() else match.group(1))
+        if value:
+            found.add((PLENUM, value))
+    return found
 
 
 def without_ordinals(text: str) -> str:

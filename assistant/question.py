@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from assistant.ordinals import ordinals, without_ordinals
+from assistant.ordinals import ordinals, table_ordinals, without_ordinals
 from index.abbreviations import spell_out_abbreviations
 from index.docnumbers import find_document_numbers
 from index.models import Hit
@@ -156,7 +156,7 @@ class Question:
 
 @lru_cache(maxsize=256)
 def _passage_ordinals(hit: Hit) -> frozenset[tuple[str, int]]:
-    return frozenset(ordinals(f"{hit.title}\n{hit.heading}\n{hit.text}"))
+    return frozenset(ordinals(f"{hit.title}\n{hit.heading}\n{hit.text}") | table_ordinals(hit.heading, hit.text))
 
 
 def _content_terms(text: str) -> tuple[str, ...]:

@@ -51,3 +51,15 @@ def test_a_passage_about_another_plenum_is_weakened_more_than_one_that_names_non
     assert factors[0] == 1.0
     assert factors[2] < factors[1] < 1.0
     assert factors[3] < 1.0  # the "16" of a date is not the sixteenth plenum
+
+
+def test_rows_of_a_plenum_table_are_numbered_by_their_first_cell():
+    from assistant.ordinals import table_ordinals
+
+    heading = "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam khóa XII > Các hội nghị Trung ương Đảng"
+    rows = "Mười lăm ; 16-17/01/2021 ; 2 ngày ; Thảo luận\nTư ; 04-07/10/2021 ; Thảo luận\n14 ; 13-22/12/2010 ; x"
+    assert table_ordinals(heading, rows) == {("hoi nghi", 15), ("hoi nghi", 4), ("hoi nghi", 14)}
+    assert table_ordinals("Ban Chấp hành > Lịch sử", rows) == set()  # only under a heading about plenums
+    q = Question.parse("Hội nghị Trung ương 17 khóa XIII đã thảo luận những nội dung gì?")
+    row = Hit(chunk_id="row", doc_id="d", text=rows.splitlines()[0], score=1.0, heading=heading)
+    assert q.constraint_factor(row, frozenset()) <= 0.5  # the fifteenth plenum, not the seventeenth
