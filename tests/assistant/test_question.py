@@ -113,6 +113,7 @@ def test_syllable_pairs_with_a_function_word_are_not_terms():
 def test_a_question_about_the_present_prefers_a_sentence_about_the_present():
     q = Question.parse("bi thu tinh uy dien bien hien nay la ai")
     assert q.now and not Question.parse("Ai là Bí thư Tỉnh ủy Điện Biên năm 2020?").now
+    assert Question.parse("Tỷ giá đô la Mỹ hôm nay là bao nhiêu?").now
     current = q.type_bonus("Bí thư hiện tại là Trần Tiến Dũng.")
     dated = q.type_bonus("Ngày 14 tháng 10 năm 2020, Nguyễn Văn Thắng được bầu giữ chức Bí thư Tỉnh ủy.")
     assert current > dated
