@@ -63,6 +63,7 @@ class ExtractiveAnswerer:
             score = _coverage(weights, sentence) + 0.25 * _coverage(context_weights, sentence, whole_passage=True)
             text = sentence.hit.text[sentence.start : sentence.end]
             score *= question.constraint_factor(sentence.hit, sentence.passage)
+            score *= question.post_factor(text)
             score = score * question.counted_factor(text, sentence.terms, sentence.passage) + question.type_bonus(text)
             scored.append(Picked(sentence.hit, sentence.start, sentence.end, score - 0.02 * sentence.rank))
         return sorted(scored, key=lambda p: -p.score)

@@ -54,6 +54,10 @@ _PERCENT = ("phan", "tram")
 _NOW_ASKED = re.compile(r"\bhom nay\b|\bhien nay\b|\bhien tai\b|\bdang la\b|\bhien gio\b|\bbay gio\b|\bhien dang\b|\bduong nhiem\b")
 _NOW_SAID = re.compile(r"\bhien nay\b|\bhien tai\b|\bhien la\b|\bhien dang\b|\bduong nhiem\b|\bnay la\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# Posts a "who" question asks about; the answer's sentence must name the post itself (a byline "Võ Quang Đạt -
+# Huyện ủy Can Lộc" or "Ban Thường vụ Đảng ủy thị trấn Nghèn tổ chức …" does not say who the Bí thư is).
+_POSTS = re.compile(r"\b(?:tong bi thu|pho bi thu|bi thu|pho chu tich|chu tich|chu nhiem|truong ban|giam doc|"
+                    r"thu tuong|bo truong|chanh an|vien truong|tong cuc truong|tu lenh)\b")
 _RATE = re.compile(r"\bty le\b|\bphan tram\b")
 
 
@@ -71,6 +75,7 @@ class Question:
     counted_kind: tuple[str, ...] = ()  # what the counted must be ("nu" in "bao nhiêu đại biểu là nữ")
     ordinals: frozenset[tuple[str, int]] = frozenset()  # the term, plenum or congress asked about ("khoa", 13)
     now: bool = False  # asks about the present ("Bí thư hiện nay là ai?")
+    post: str = ""  # the post a "who" question asks about, folded ("bi thu")
 
     @classmethod
     def parse(cls, text: str, *, context: str = "") -> "Question":
@@ -86,6 +91,7 @@ class Question:
             asks=asks,
             ordinals=frozenset(ordinals(normalized)),
             now=bool(_NOW_ASKED.search(folded)),
+            post=next(iter(_POSTS.findall(folded)), "") if asks == "person" else "",
             **(_counted(normalized.lower(), exact=has_diacritics(normalized)) if asks == "number" else {}),
         )
 
@@ -105,6 +111,10 @@ class Question:
             for kind, value in self.ordinals - named:
                 factor *= 0.5 if any(k == kind for k, _ in named) else 0.8  # another plenum named: a wrong one
         return max(factor, 0.25)
+
+    def post_factor(self, sentence: str) -> float:
+        """1.0 unless a "who holds this post" question meets a sentence that does not name the post."""
+        return 1.0 if not self.post or self.post in fold(sentence.lower()) else 0.6
 
     def counted_factor(self, sentence: str, sentence_terms: frozenset[str],
                        passage_terms: frozenset[str] | None = None) -> float:

@@ -120,3 +120,10 @@ def test_a_question_about_the_present_prefers_a_sentence_about_the_present():
     plain = Question.parse("Ai là Bí thư Tỉnh ủy Điện Biên?")  # not about the present: both are people, no preference
     assert plain.type_bonus("Bí thư hiện tại là Trần Tiến Dũng.") == plain.type_bonus(
         "Ngày 14 tháng 10 năm 2020, Nguyễn Văn Thắng được bầu giữ chức Bí thư Tỉnh ủy.")
+
+
+def test_a_who_holds_this_post_question_wants_the_post_in_the_sentence():
+    q = Question.parse("Ai là Bí thư Huyện ủy Can Lộc?")
+    assert q.post == "bi thu" and Question.parse("Ai chủ trì hội nghị?").post == ""
+    assert q.post_factor("Đồng chí Võ Quang Đạt, Bí thư Huyện ủy Can Lộc, phát biểu.") == 1.0
+    assert q.post_factor("Võ Quang Đạt - Huyện ủy Can Lộc") < 1.0  # a byline names no post
