@@ -14,6 +14,12 @@ from index.terms import query_terms
 
 # Credit for a question term found in the sentence itself, near it, or only somewhere in its passage.
 IN_SENTENCE, NEARBY, IN_PASSAGE = 1.0, 0.6, 0.3
+# For ranking a passage's sentences, a term of its title or heading counts almost as if in the sentence: the
+# sentence is read under its title, and the one that merely repeats the title ("Tải file Kết luận 223-KL/TW ...")
+# should not beat the one that holds what is asked ("... đặt tại Thành phố Hồ Chí Minh"). Whether to answer at
+# all is still judged on sentence-local support (title terms at NEARBY), or every sentence of a document about
+# the right subject would look like an answer.
+IN_TITLE = 0.9
 _LIST_INTRO = re.compile(r"[:：]\s*$")
 _LABEL_WORDS = 4  # a line of at most this many words and no final punctuation labels the line after it
 
@@ -25,7 +31,8 @@ class Picked:
     hit: Hit
     start: int
     end: int
-    score: float
+    score: float  # for ranking
+    support: float = 0.0  # for deciding to answer: the same score with title terms credited as NEARBY
 
     @property
     def text(self) -> str:
@@ -41,6 +48,7 @@ class _Sentence:
     terms: frozenset[str]
     nearby: frozenset[str]
     passage: frozenset[str]
+    heading: frozenset[str]  # the title and heading terms
 
 
 class ExtractiveAnswerer:
@@ -60,18 +68,20 @@ class ExtractiveAnswerer:
         context_weights = _halve_bigrams(idf(question.context_terms))
         scored = []
         for sentence in _sentences(hits[: self.hits_considered]):
-            score = _coverage(weights, sentence) + 0.25 * _coverage(context_weights, sentence, whole_passage=True)
             text = sentence.hit.text[sentence.start : sentence.end]
-            score *= question.constraint_factor(sentence.hit, sentence.passage)
-            score *= question.post_factor(text)
-            score = score * question.counted_factor(text, sentence.terms, sentence.passage) + question.type_bonus(text)
-            scored.append(Picked(sentence.hit, sentence.start, sentence.end, score - 0.02 * sentence.rank))
+            factor = question.constraint_factor(sentence.hit, sentence.passage) * question.post_factor(text)
+            factor *= question.counted_factor(text, sentence.terms, sentence.passage)
+            bonus = question.type_bonus(text) - 0.02 * sentence.rank
+            context = 0.25 * _coverage(context_weights, sentence, whole_passage=True)
+            score = (_coverage(weights, sentence, title=IN_TITLE) + context) * factor + bonus
+            support = (_coverage(weights, sentence, title=NEARBY) + context) * factor + bonus
+            scored.append(Picked(sentence.hit, sentence.start, sentence.end, score, support))
         return sorted(scored, key=lambda p: -p.score)
 
     def pick(self, question: Question, hits: list[Hit], idf) -> list[Picked]:
         """The chosen sentences in reading order; empty when none reaches `min_score` (a refusal)."""
         scored = self.score_all(question, hits, idf)
-        if not scored or scored[0].score < self.min_score:
+        if not scored or max(p.support for p in scored) < self.min_score:
             return []
         best = scored[0]
         chosen = [self._extend_list(best)]
@@ -90,7 +100,7 @@ class ExtractiveAnswerer:
         if _is_label(picked):
             following = [(s, e) for s, e in split_sentences(picked.hit.text) if s >= picked.end]
             if following and "\n" in picked.hit.text[picked.end : following[0][0]]:
-                return Picked(picked.hit, picked.start, following[0][1], picked.score)
+                return Picked(picked.hit, picked.start, following[0][1], picked.score, picked.support)
             return picked
         if not _LIST_INTRO.search(picked.text):
             return picked
@@ -98,7 +108,7 @@ class ExtractiveAnswerer:
         for start, stop in split_sentences(picked.hit.text):
             if start >= picked.end and stop - picked.start <= self.max_chars:
                 end = stop
-        return Picked(picked.hit, picked.start, end, picked.score)
+        return Picked(picked.hit, picked.start, end, picked.score, picked.support)
 
 
 def _is_label(picked: Picked) -> bool:
@@ -120,10 +130,11 @@ def _sentences(hits: list[Hit]) -> Iterable[_Sentence]:
             if hit.text.startswith("#", start):
                 continue
             near = heading.union(*terms[max(0, i - 1) : i + 2])
-            yield _Sentence(rank, hit, start, end, terms[i], near, passage)
+            yield _Sentence(rank, hit, start, end, terms[i], near, passage, heading)
 
 
-def _coverage(weights: dict[str, float], sentence: _Sentence, *, whole_passage: bool = False) -> float:
+def _coverage(weights: dict[str, float], sentence: _Sentence, *, whole_passage: bool = False,
+              title: float = NEARBY) -> float:
     """Weighted share of the question's terms the sentence covers, with partial credit for its surroundings."""
     total = sum(weights.values())
     if total <= 0:
@@ -132,6 +143,8 @@ def _coverage(weights: dict[str, float], sentence: _Sentence, *, whole_passage: 
     for term, weight in weights.items():
         if term in sentence.terms or (whole_passage and term in sentence.passage):
             got += weight * IN_SENTENCE
+        elif term in sentence.heading:
+            got += weight * title
         elif term in sentence.nearby:
             got += weight * NEARBY
         elif term in sentence.passage:

@@ -101,3 +101,25 @@ def test_a_label_line_takes_its_value_and_a_heading_is_never_the_answer():
     picked = ExtractiveAnswerer(min_score=0.1).pick(q, [hit(infobox, title="Ủy ban Kiểm tra Trung ương")], flat_idf)
     assert picked and all(not p.text.startswith("#") for p in picked)
     assert any("7 đường Nguyễn Cảnh Chân" in p.text and p.text.startswith("Trụ sở") for p in picked)
+
+
+def test_a_sentence_under_its_title_beats_one_that_repeats_the_title():
+    q = Question.parse("Theo Kết luận 223-KL/TW, Tòa án chuyên biệt tại Trung tâm tài chính quốc tế được đặt ở đâu?")
+    title = "Kết luận 223-KL/TW về Tòa án chuyên biệt tại Trung tâm tài chính quốc tế"
+    repeats = hit("Tải file Kết luận 223-KL/TW về Tòa án chuyên biệt (Hình từ Internet).", n=0, title=title)
+    answers = hit("Tòa án chuyên biệt tại Trung tâm tài chính quốc tế đặt tại Thành phố Hồ Chí Minh.", n=1, title=title)
+
+    def idf(terms):  # a document number is rare, so it weighs most (as in the real index)
+        return {t: 2.0 if "223" in t else 1.0 for t in terms}
+
+    picked = ExtractiveAnswerer(max_sentences=1).pick(q, [repeats, answers], idf)
+    assert picked and "Thành phố Hồ Chí Minh" in picked[0].text
+
+
+def test_the_title_alone_does_not_make_an_answer():
+    # every sentence of the right document shares its title; the refusal still needs support in a sentence
+    q = Question.parse("Đảng bộ thị trấn Nghèn tổng kết có bao nhiêu chi bộ trực thuộc?")
+    text = "Hội nghị diễn ra sôi nổi. Các đại biểu thảo luận nhiều ý kiến."
+    scored = ExtractiveAnswerer().score_all(q, [hit(text)], flat_idf)
+    assert all(p.support < p.score for p in scored)
+    assert ExtractiveAnswerer().pick(q, [hit(text)], flat_idf) == []
