@@ -42,3 +42,18 @@ def test_without_a_document_number_fusion_alone_orders_and_dense_counts_less_for
     plain = accented.retrieve("dang uy cong an trung uong", k=3)
     assert [h.chunk_id for h in plain] == ["c3", "c2", "c1"]  # dense weight 0: BM25's order
     assert plain[0].score > plain[1].score > plain[2].score
+
+
+def test_a_query_without_diacritics_is_ranked_by_bm25_alone_by_default():
+    class Counting(Rankings):
+        dense_calls = 0
+
+        def dense_search(self, query, *, k, filters=None):
+            Counting.dense_calls += 1
+            return super().dense_search(query, k=k, filters=filters)
+
+    store = Counting([OTHER, CITES], [KL126, CITES])
+    plain = HybridRetriever(store).retrieve("dang uy cong an trung uong hop", k=3)
+    assert [h.chunk_id for h in plain] == ["c3", "c2"] and Counting.dense_calls == 0
+    accented = HybridRetriever(store).retrieve("Đảng ủy Công an Trung ương họp", k=3)
+    assert "c1" in [h.chunk_id for h in accented] and Counting.dense_calls == 1
