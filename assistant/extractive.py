@@ -11,6 +11,7 @@ from index.abbreviations import expand_abbreviations
 from index.models import Hit
 from index.sentences import split_sentences
 from index.terms import query_terms
+from index.text import normalize_for_search
 
 # Credit for a question term found in the sentence itself, near it, or only somewhere in its passage.
 IN_SENTENCE, NEARBY, IN_PASSAGE = 1.0, 0.6, 0.3
@@ -90,7 +91,7 @@ class ExtractiveAnswerer:
                 break
             if sum(len(c.text) for c in chosen) + len(other.text) > self.max_chars:
                 break
-            if not any(_overlaps(other, c) for c in chosen):
+            if not any(_overlaps(other, c) or _same_words(other, c) for c in chosen):
                 chosen.append(self._extend_list(other))
         return sorted(chosen, key=lambda p: (hits.index(p.hit), p.start))
 
@@ -159,6 +160,15 @@ def _halve_bigrams(weights: dict[str, float]) -> dict[str, float]:
 
 def _overlaps(a: Picked, b: Picked) -> bool:
     return a.hit.chunk_id == b.hit.chunk_id and a.start < b.end and b.start < a.end
+
+
+def _same_words(a: Picked, b: Picked) -> bool:
+    """The same sentence quoted by two documents (the Charter's text is copied into many): quote it once."""
+    return _words_of(a.text) == _words_of(b.text)
+
+
+def _words_of(text: str) -> list[str]:
+    return re.findall(r"\w+", normalize_for_search(text).lower())
 
 
 def compose(picked: list[Picked]) -> tuple[str, list[tuple[int, Picked]]]:

@@ -123,3 +123,11 @@ def test_the_title_alone_does_not_make_an_answer():
     scored = ExtractiveAnswerer().score_all(q, [hit(text)], flat_idf)
     assert all(p.support < p.score for p in scored)
     assert ExtractiveAnswerer().pick(q, [hit(text)], flat_idf) == []
+
+
+def test_a_sentence_copied_into_several_documents_is_quoted_once():
+    rights = "Đảng viên dự bị có các quyền trên đây, trừ quyền biểu quyết, ứng cử và bầu cử cơ quan lãnh đạo của Đảng."
+    hits = [hit(rights, n=0), hit("+ " + rights, n=1), hit(rights, n=2)]
+    q = Question.parse("dang vien du bi co quyen bieu quyet khong")
+    picked = ExtractiveAnswerer().pick(q, hits, flat_idf)
+    assert len(picked) == 1
