@@ -51,7 +51,9 @@ _ASKS = {
 _COUNTED = re.compile(r"\b(?:bao nhiêu|mấy|bao nhieu|may)\s+(\w+)(?:\s+(\w+))?(?:\s+(?:là|la)\s+(\w+))?")
 _PERCENT = ("phan", "tram")
 # A question about the present ("hiện nay", "đang là") and a sentence that speaks of it ("hiện tại là", "nay là").
-_NOW_ASKED = re.compile(r"\bhom nay\b|\bhien nay\b|\bhien tai\b|\bdang la\b|\bhien gio\b|\bbay gio\b|\bhien dang\b|\bduong nhiem\b")
+_NOW_ASKED = re.compile(
+    r"\bhom nay\b|\bhien nay\b|\bhien tai\b|\bdang la\b|\bhien gio\b|\bbay gio\b|\bhien dang\b|\bduong nhiem\b"
+)
 _NOW_SAID = re.compile(r"\bhien nay\b|\bhien tai\b|\bhien la\b|\bhien dang\b|\bduong nhiem\b|\bnay la\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Posts a "who" question asks about; the answer's sentence must name the post itself (a byline "Võ Quang Đạt -
