@@ -116,7 +116,7 @@ class Question:
 
     def post_factor(self, sentence: str) -> float:
         """1.0 unless a "who holds this post" question meets a sentence that does not name the post."""
-        return 1.0 if not self.post or self.post in fold(sentence.lower()) else 0.6
+        return 1.0 if not self.post or self.post in fold(sentence.lower()) else 0.45
 
     def counted_factor(self, sentence: str, sentence_terms: frozenset[str],
                        passage_terms: frozenset[str] | None = None) -> float:
