@@ -39,6 +39,9 @@ _INSTITUTIONAL = frozenset(
 _WORD = re.compile(r"[^\W_]+")
 _DIGITS = re.compile(r"\d+")
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bngày \d|\bnăm \d{4}|\btháng \d|\b\d{4}\b")
+# "Ngày nào?" asks for a day: a sentence with only a year ("Năm 2021, …") does not give it.
+_ASKS_DAY = re.compile(r"\bngay nao\b|\bngay may\b")
+_DAY = re.compile(r"\b\d{1,2}/\d{1,2}\b|\b\d{1,2}-\d{1,2}/\d{1,2}\b|\bngày \d")
 _ASKS = {
     "date": re.compile(r"khi nao|ngay nao|nam nao|thoi gian nao|bao gio|thang nao|ngay may|thoi diem nao"),
     "number": re.compile(r"bao nhieu|\bmay\b|ty le|phan tram|bao lau|so luong"),
@@ -155,7 +158,9 @@ class Question:
         return self._type_bonus(sentence)
 
     def _type_bonus(self, sentence: str) -> float:
-        if self.asks == "date":
+        if self.asks == "date":  # "ngày nào?" wants a day ("29/11", "ngày 2"), not only a year
+            if _ASKS_DAY.search(fold(self.text.lower())):
+                return 0.1 if _DAY.search(sentence) else -0.2
             return 0.1 if _DATE.search(sentence) else -0.1
         if self.asks == "number":
             return 0.1 if _DIGITS.search(sentence) else -0.25

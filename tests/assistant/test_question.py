@@ -127,3 +127,10 @@ def test_a_who_holds_this_post_question_wants_the_post_in_the_sentence():
     assert q.post == "bi thu" and Question.parse("Ai chủ trì hội nghị?").post == ""
     assert q.post_factor("Đồng chí Võ Quang Đạt, Bí thư Huyện ủy Can Lộc, phát biểu.") == 1.0
     assert q.post_factor("Võ Quang Đạt - Huyện ủy Can Lộc") < 1.0  # a byline names no post
+
+
+def test_a_which_day_question_wants_a_day_not_only_a_year():
+    q = Question.parse("Nghị quyết số 17-NQ/TU được ký ban hành vào ngày nào?")
+    assert q.type_bonus("Nghị quyết được ký ngày 29/11/2021.") > 0
+    assert q.type_bonus("Năm 2021, Tỉnh ủy tổ chức hội thi.") < Question.parse(
+        "Tỉnh ủy tổ chức hội thi vào năm nào?").type_bonus("Năm 2021, Tỉnh ủy tổ chức hội thi.")
