@@ -18,7 +18,9 @@ _WORDS = {
     "muoi": 10,
 }
 _FIGURE = r"[IVXLC]+\b|\d{1,2}\b(?![/.,-]\d)"  # "XIII", "16"; not the "16" of "16-17/01/2021"
-_WORDS_NUMBER = r"(?:muoi|nhat|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)(?: (?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin))?\b"
+_WORDS_NUMBER = (
+    r"(?:muoi|nhat|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)(?: (?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin))?\b"
+)
 _BETWEEN = r"(?:[^\n.;:?!]|\.(?=\S)){0,60}?"  # up to "lần thứ" within one sentence ("TP.HCM" is no full stop)
 # Read on folded text with its case kept (so "XIII" stays a Roman numeral and "lần thứ" is "lan thu").
 _ORDINAL = re.compile(
@@ -29,8 +31,7 @@ _ORDINAL = re.compile(
 )
 # A number in words only after "lần thứ" ("lần thứ nhất", "lần thứ mười bảy"), where "năm" means five, not year.
 _WORD_ORDINAL = re.compile(rf"\b(?P<head>[Hh]oi nghi|[Dd]ai hoi)\b{_BETWEEN}\blan thu\s+(?P<n>{_WORDS_NUMBER})")
-
-
+# The first cell of a table row ("Mười lăm ; 16-17/01/2021 ; ..."), in any case.
 _ROW = re.compile(rf"^\s*({_FIGURE}|(?i:{_WORDS_NUMBER}))\s*;", re.MULTILINE)
 
 
@@ -48,7 +49,7 @@ def table_ordinals(heading: str, text: str) -> set[tuple[str, int]]:
         return set()
     found = set()
     for match in _ROW.finditer(fold(text)):
-        value = _value(match.group(1).lower() if not match.group(1).isupper() else match.group(1))
+        value = _value(match.group(1))
         if value:
             found.add((PLENUM, value))
     return found

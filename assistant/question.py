@@ -81,6 +81,7 @@ class Question:
     ordinals: frozenset[tuple[str, int]] = frozenset()  # the term, plenum or congress asked about ("khoa", 13)
     now: bool = False  # asks about the present ("Bí thư hiện nay là ai?")
     post: str = ""  # the post a "who" question asks about, folded ("bi thu")
+    day: bool = False  # a date question that asks for the day ("ngày nào?"), not just the year
 
     @classmethod
     def parse(cls, text: str, *, context: str = "") -> "Question":
@@ -97,6 +98,7 @@ class Question:
             ordinals=frozenset(ordinals(normalized)),
             now=bool(_NOW_ASKED.search(folded)),
             post=next(iter(_POSTS.findall(folded)), "") if asks == "person" else "",
+            day=asks == "date" and bool(_ASKS_DAY.search(folded)),
             **(_counted(normalized.lower(), exact=has_diacritics(normalized)) if asks == "number" else {}),
         )
 
@@ -159,7 +161,7 @@ class Question:
 
     def _type_bonus(self, sentence: str) -> float:
         if self.asks == "date":  # "ngày nào?" wants a day ("29/11", "ngày 2"), not only a year
-            if _ASKS_DAY.search(fold(self.text.lower())):
+            if self.day:
                 return 0.1 if _DAY.search(sentence) else -0.2
             return 0.1 if _DATE.search(sentence) else -0.1
         if self.asks == "number":
@@ -211,7 +213,7 @@ def _counted(lowered: str, *, exact: bool) -> dict[str, tuple[str, ...]]:
 
 
 def _has_person(sentence: str) -> bool:
-    """A family name followed by one to three more capitalised words ("Nguyễn Văn Thanh"), or "đồng chí"."""
+    """A family name followed by a capitalised word ("Nguyễn Văn Thanh", "Tô Lâm"), or "đồng chí"."""
     if "đồng chí" in sentence.lower():
         return True
     words = _WORD.findall(normalize_for_search(sentence))

@@ -63,8 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dense", type=_floats, default=[0.2, 0.35, 0.5, 0.75, 1.0], help="dense weight (BM25 = 1)")
     parser.add_argument("--plain", type=_floats, default=[0.0, 0.1, 0.2, 0.35], help="dense weight, no diacritics")
     parser.add_argument("--rrf-k", type=_floats, default=[60.0])
-    parser.add_argument("--min-score", type=_floats, default=[0.46])
-    parser.add_argument("--hits", type=_floats, default=[5.0], help="hits the extractive answerer reads")
+    parser.add_argument("--min-score", type=_floats, default=None, help="refusal threshold (default: the answerer's)")
+    parser.add_argument("--hits", type=_floats, default=None,
+                        help="hits the extractive answerer reads (default: its own)")
     args = parser.parse_args(argv)
 
     from assistant.compose import open_store
@@ -80,7 +81,10 @@ def main(argv: list[str] | None = None) -> int:
     memo = Memo(open_store(Settings(), index_dir=args.index_dir, create=False))
     columns = ["hit@1", "hit@5", "MRR@10", "correct", "refusals", "false refusals"]
     print(f"{len(cases)} cases; " + " ".join(f"{c:>9}" for c in ["dense", "plain", "rrf_k", "min", "hits", *columns]))
-    grid = itertools.product(args.dense, args.plain, args.rrf_k, args.min_score, args.hits)
+    defaults = ExtractiveAnswerer()  # the shipped answerer's settings unless a grid is given
+    min_scores = args.min_score or [defaults.min_score]
+    hits_read = args.hits or [float(defaults.hits_considered)]
+    grid = itertools.product(args.dense, args.plain, args.rrf_k, min_scores, hits_read)
     for dense, plain, rrf_k, min_score, hits in grid:
         retriever = HybridRetriever(memo, rrf_k=int(rrf_k), dense_weight=dense, dense_weight_plain=plain)
         answerer = ExtractiveAnswerer(min_score=min_score, hits_considered=int(hits))
