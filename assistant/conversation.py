@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from index.docnumbers import find_document_numbers
 from index.text import fold, has_diacritics, normalize_for_search
 
 # Words that point back at something said before ("hội nghị đó", "con số này", "họ").
@@ -14,6 +15,11 @@ _WORD = re.compile(r"\w+")
 # "Còn X thì sao?", "Thế còn X?", "Vậy còn X?": the Vietnamese way of asking the same thing about something else.
 _SAME_AGAIN = re.compile(r"^(?:(?:thế|thê|the|vậy|vay)\s+)?còn\b|\bthì sao\b|\bthì thế nào\b", re.IGNORECASE)
 _SAME_AGAIN_FOLDED = re.compile(r"^(?:(?:the|vay)\s+)?con\b|\bthi sao\b|\bthi the nao\b", re.IGNORECASE)
+# "Kết luận đó", "văn bản này": the follow-up is about the document the earlier turn named (matched folded).
+_DOCUMENT_ANAPHORA = re.compile(
+    r"\b(?:ket luan|nghi quyet|chi thi|quyet dinh|quy dinh|huong dan|thong bao|thong tri|van ban|nghi dinh|"
+    r"thong tu|luat)\s+(?:do|nay|ay|noi tren|tren)\b"
+)
 History = Sequence[tuple[str, str]]  # (user question, assistant answer) pairs, oldest first
 
 
@@ -32,14 +38,27 @@ def is_followup(question: str, history: History) -> bool:
 
 
 def standalone_query(question: str, history: History) -> str:
-    """The question plus, for a follow-up, the (recursively completed) earlier question it depends on."""
-    if not is_followup(question, history):
-        return question
-    previous = standalone_query(history[-1][0], history[:-1])
-    return f"{question} {previous}"
+    """The retrieval query: the question plus, for a follow-up, the (recursively completed) earlier question it
+    depends on, or only that question's document numbers when the follow-up points at "that document".
+
+    "Ai ký kết luận đó?" after "Kết luận 157-KL/TW yêu cầu cấp xã mới đi vào hoạt động từ khi nào?" asks about
+    the document, not about its communes: with the whole earlier question the query's words favour the passage
+    that answered the first turn (the signer's sentence ranked 10th on the party dev set; with "157-KL/TW"
+    alone, 1st)."""
+    full = _completed(question, history)
+    if full == question or not _DOCUMENT_ANAPHORA.search(fold(normalize_for_search(question).lower())):
+        return full
+    numbers = find_document_numbers(full[len(question):])
+    return f"{question} {' '.join(numbers)}" if numbers else full
 
 
 def context_of(question: str, history: History) -> str:
     """The earlier text a follow-up borrows its subject from; empty for a standalone question."""
-    full = standalone_query(question, history)
-    return full[len(question):].strip()
+    return _completed(question, history)[len(question):].strip()
+
+
+def _completed(question: str, history: History) -> str:
+    """The question plus, for a follow-up, the (recursively completed) earlier question it depends on."""
+    if not is_followup(question, history):
+        return question
+    return f"{question} {_completed(history[-1][0], history[:-1])}"

@@ -33,3 +33,16 @@ def test_asking_the_same_about_something_else_is_a_followup():
         assert is_followup(question, history), question
         assert "Hội đồng quân nhân" in standalone_query(question, history)
     assert not is_followup("Còn bao nhiêu ngày nữa đến đại hội đảng bộ tỉnh nhiệm kỳ 2025-2030?", ())
+
+
+def test_a_followup_about_that_document_searches_by_its_number():
+    """"Ai ký kết luận đó?" is about the document the earlier turn named, not about that turn's other words; the
+    answerer still reads the whole earlier question as context."""
+    history = [("Kết luận 157-KL/TW yêu cầu cấp xã mới đi vào hoạt động từ khi nào?", "Từ ngày 1/7/2025. [1]")]
+    for question in ("Ai ký kết luận đó?", "ai ky ket luan do", "Văn bản này do cơ quan nào ban hành?"):
+        assert standalone_query(question, history) == f"{question} 157-KL/TW"
+        assert context_of(question, history) == history[0][0]
+    # No number to point at, or a question not about the document: the whole earlier question is carried.
+    plain = [("Năm 1991, Ban Nội chính Trung ương được giao nhiệm vụ mới theo quyết định nào?", "... [1]")]
+    assert standalone_query("Ai ký quyết định đó?", plain).endswith(plain[0][0])
+    assert standalone_query("Con số đó là bao nhiêu?", history).endswith(history[0][0])
