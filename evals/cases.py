@@ -10,7 +10,7 @@ from typing import Any
 
 from evals.errors import CaseFileError
 
-_KNOWN = {"id", "question", "answer", "evidence", "history", "kind", "aliases", "choices"}
+_KNOWN = {"id", "question", "answer", "evidence", "evidence_also", "history", "kind", "aliases", "choices"}
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,9 @@ class Case:
     kind: str = ""
     aliases: tuple[str, ...] = ()  # other accepted answers (e.g. the other annotators' spans)
     choices: tuple[str, ...] = ()  # multiple-choice options: correctness is then plain containment
+    # Other documents' excerpts that state the same answer (source file, excerpt), added when a retrieved passage
+    # from another document was judged to answer the question as asked; any of them counts as the evidence.
+    evidence_also: tuple[tuple[str, str], ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False)  # any other field, kept as is
 
     @property
@@ -35,6 +38,11 @@ class Case:
     def golds(self) -> tuple[str, ...]:
         """Every accepted answer, the main one first."""
         return (self.answer, *self.aliases) if self.answer is not None else ()
+
+    @property
+    def evidences(self) -> tuple[str, ...]:
+        """Every accepted evidence excerpt, the main one first; empty when the case has no evidence."""
+        return (self.evidence, *(text for _, text in self.evidence_also)) if self.evidence is not None else ()
 
 
 def parse_case(obj: Any) -> Case:
@@ -49,6 +57,8 @@ def parse_case(obj: Any) -> Case:
             raise ValueError(f"{name!r} must be a non-empty string or null")
     if obj.get("answer") is None and obj.get("evidence") is not None:
         raise ValueError("'evidence' is set but 'answer' is null: an unanswerable case has neither")
+    if obj.get("evidence_also") and obj.get("evidence") is None:
+        raise ValueError("'evidence_also' is set but 'evidence' is null")
     if not isinstance(obj.get("kind", ""), str):
         raise ValueError("'kind' must be a string")
     return Case(
@@ -60,6 +70,7 @@ def parse_case(obj: Any) -> Case:
         kind=obj.get("kind") or "",
         aliases=_strings(obj.get("aliases") or [], "aliases"),
         choices=_strings(obj.get("choices") or [], "choices"),
+        evidence_also=_evidence_also(obj.get("evidence_also") or {}),
         extra={k: v for k, v in obj.items() if k not in _KNOWN},
     )
 
@@ -74,6 +85,13 @@ def _history(value: Any) -> tuple[tuple[str, str], ...]:
             raise ValueError(f"'history' turn {i} must be a [user, assistant] pair of strings")
         turns.append((turn[0], turn[1]))
     return tuple(turns)
+
+
+def _evidence_also(value: Any) -> tuple[tuple[str, str], ...]:
+    """{source file: excerpt} of the other documents that give the same answer."""
+    if not isinstance(value, dict) or not all(isinstance(v, str) and v.strip() for v in value.values()):
+        raise ValueError("'evidence_also' must map source files to non-empty excerpts")
+    return tuple(value.items())
 
 
 def _strings(value: Any, name: str) -> tuple[str, ...]:
@@ -117,6 +135,8 @@ def case_to_dict(case: Case) -> dict[str, Any]:
         out["aliases"] = list(case.aliases)
     if case.choices:
         out["choices"] = list(case.choices)
+    if case.evidence_also:
+        out["evidence_also"] = dict(case.evidence_also)
     return {**out, **case.extra}
 
 

@@ -29,15 +29,16 @@ def contains(haystack: str, needle: str) -> bool:
     return re.search(before + re.escape(needle) + after, normalize_for_match(haystack)) is not None
 
 
-def evidence_rank(texts: Sequence[str], evidence: str) -> int | None:
-    """1-based rank of the first text that contains the evidence, or None when none does.
+def evidence_rank(texts: Sequence[str], evidence: str, *also: str) -> int | None:
+    """1-based rank of the first text that contains the evidence (or one of the `also` excerpts, other documents'
+    wording of the same answer), or None when none does.
 
     A full stop (or ; : ! ? …) ending the evidence is not part of it: "Trần Phú được bầu làm Tổng Bí thư đầu tiên."
     is quoted from one document and is still present in another's "... Tổng Bí thư đầu tiên của Đảng."
     """
-    evidence = evidence.rstrip().rstrip(".;:!?…").rstrip() or evidence
+    excerpts = [e.rstrip().rstrip(".;:!?…").rstrip() or e for e in (evidence, *also)]
     for rank, text in enumerate(texts, 1):
-        if contains(text, evidence):
+        if any(contains(text, e) for e in excerpts):
             return rank
     return None
 

@@ -116,7 +116,7 @@ def ask(assistant: Answerer, case: Case, *, k: int, filters: Any = None) -> Outc
         correct, f1 = abstained, None
     with_evidence = None
     if case.evidence is not None and answer.citations:
-        with_evidence = sum(contains(c.text, case.evidence) for c in answer.citations)
+        with_evidence = sum(any(contains(c.text, e) for e in case.evidences) for c in answer.citations)
     return Outcome(
         **_retrieval_fields(ASSISTANT, case, answer.retrieved),
         answer=answer.text,
@@ -141,7 +141,7 @@ def search(name: str, retriever: Retriever, case: Case, *, k: int, filters: Any 
 
 
 def _retrieval_fields(system: str, case: Case, hits: Sequence[Any]) -> dict[str, Any]:
-    rank = evidence_rank([h.text for h in hits], case.evidence) if case.evidence is not None else None
+    rank = evidence_rank([h.text for h in hits], *case.evidences) if case.evidence is not None else None
     return {
         "case_id": case.id,
         "system": system,

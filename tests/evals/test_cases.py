@@ -44,6 +44,9 @@ def test_load_valid_cases(tmp_path):
         (json.dumps({"id": "x", "question": "q", "history": "no"}), "'history' must be a list"),
         (json.dumps({"id": "x", "question": "q", "kind": 3}), "'kind' must be a string"),
         (json.dumps({"id": "x", "question": "q", "aliases": [""]}), "'aliases' must be a list"),
+        (json.dumps({"id": "x", "question": "q", "answer": "a", "evidence": "a", "evidence_also": ["a"]}),
+         "'evidence_also' must map source files"),
+        (json.dumps({"id": "x", "question": "q", "evidence_also": {"d.md": "a"}}), "'evidence' is null"),
     ],
 )
 def test_invalid_line_names_file_and_line(tmp_path, line, message):
@@ -74,8 +77,10 @@ def test_write_then_load_round_trip(tmp_path):
         Case("a", "Thời kỳ dự bị?", "mười hai tháng", "dự bị mười hai tháng", kind="charter", aliases=("12 tháng",)),
         Case("b", "Q\nA. x\nB. y", "x", None, kind="mcq", choices=("x", "y"), extra={"topic": "t"}),
         Case("c", "Follow-up?", "X", "X", history=(("u", "a"),)),
+        Case("d", "Bao nhiêu tỉnh?", "34", "còn 34 tỉnh", evidence_also=(("other.md", "có 34 đơn vị cấp tỉnh"),)),
     ]
     path = tmp_path / "out" / "cases.jsonl"
-    assert write_cases(cases, path) == 3
+    assert write_cases(cases, path) == 4
     assert "mười hai tháng" in path.read_text(encoding="utf-8")  # written unescaped
     assert load_cases(path) == cases
+    assert cases[3].evidences == ("còn 34 tỉnh", "có 34 đơn vị cấp tỉnh") and cases[2].evidences == ("X",)

@@ -54,6 +54,9 @@ def test_evidence_rank_hit_and_reciprocal_rank():
     assert evidence_rank(texts, "không có ở đây") is None
     assert evidence_rank(["Trần Phú được bầu làm Tổng Bí thư đầu tiên của Đảng."], "làm Tổng Bí thư đầu tiên.") == 1
     assert evidence_rank(["Trần Phú được bầu làm Tổng Bí thư đầu tiên của Đảng."], "Tổng Bí thư thứ hai.") is None
+    # Another document's wording of the same answer counts too, wherever it ranks first.
+    assert evidence_rank(texts, "không có ở đây", "kết nạp được 95 đảng viên.") == 3
+    assert evidence_rank(texts, "kết nạp được 95 đảng viên", "khác") == 2
     assert [hit_at(rank, k) for k in (1, 3, 5)] == [False, True, True]
     assert reciprocal_rank(rank, k=10) == pytest.approx(1 / 3)
     assert reciprocal_rank(rank, k=2) == 0.0
