@@ -75,7 +75,7 @@ def test_party_dev_set_is_verbatim():
 
 
 @pytest.mark.skipif(not PARTY_DOCS.is_dir(), reason="../shared/corpus/party is not available")
-@pytest.mark.parametrize("name", ["party_test.jsonl", "party_holdout.jsonl"])
+@pytest.mark.parametrize("name", ["party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl"])
 def test_held_out_sets_are_verbatim_and_apart_from_dev(name):
     cases = load_cases(DATA / name)
     sources = {c.extra["source"] for c in cases if c.answerable}
@@ -83,3 +83,32 @@ def test_held_out_sets_are_verbatim_and_apart_from_dev(name):
     dev_sources = {c.extra.get("source") for c in load_cases(DATA / "party_dev.jsonl")}
     assert not sources & dev_sources
     assert any(not c.answerable for c in cases) and all(c.history for c in cases if c.kind == "followup")
+
+
+# Each later held-out set must avoid the documents of every set written before it.
+_EARLIER_SETS = {
+    "party_holdout.jsonl": ["party_test.jsonl"],
+    "party_fresh.jsonl": ["party_test.jsonl", "party_holdout.jsonl"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(_EARLIER_SETS))
+def test_later_held_out_sets_are_apart_from_earlier_ones(name):
+    sources = {c.extra.get("source") for c in load_cases(DATA / name) if c.answerable}
+    for earlier in _EARLIER_SETS[name]:
+        earlier_sources = {c.extra.get("source") for c in load_cases(DATA / earlier)} - {None}
+        assert not sources & earlier_sources, f"{name} shares documents with {earlier}"
+
+
+def test_fresh_set_covers_its_kinds():
+    from index.text import has_diacritics
+
+    cases = load_cases(DATA / "party_fresh.jsonl")
+    kinds = Counter(c.kind for c in cases)
+    assert len(cases) >= 50
+    for kind, least in {"docnumber": 5, "no_diacritics": 5, "followup": 5, "abbreviation": 3}.items():
+        assert kinds[kind] >= least, kind
+    assert kinds["unanswerable"] >= 8 and kinds["out_of_domain"] >= 5
+    assert all(c.answer is None and c.evidence is None for c in cases if c.kind in {"unanswerable", "out_of_domain"})
+    assert all(c.history for c in cases if c.kind == "followup")
+    assert not any(has_diacritics(c.question) for c in cases if c.kind == "no_diacritics")
