@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Protocol
 
@@ -45,7 +46,10 @@ class HybridRetriever:
                 score, _ = fused.get(hit.chunk_id, (0.0, hit))
                 fused[hit.chunk_id] = (score + weight / (self.rrf_k + rank + 1), hit)
         wanted = _document_numbers(query)
-        best = sorted(fused.values(), key=lambda pair: (not _names_any(pair[1], wanted), -pair[0]))[:k]
+        own = {hit.doc_id for _, hit in fused.values() if _declares(hit, wanted)}
+        best = sorted(
+            fused.values(), key=lambda pair: (not (pair[1].doc_id in own or _names_any(pair[1], wanted)), -pair[0])
+        )[:k]
         return [replace(hit, score=score) for score, hit in best]
 
 
@@ -55,6 +59,21 @@ def _document_numbers(text: str) -> set[str]:
     from index.text import fold
 
     return {fold(n) for n in find_document_numbers(text.upper())}
+
+
+# "Số: 153/KH-UBND", "Số hiệu:\n\n55/2025/NQ-HĐND": the line where an official text states its own number.
+_OWN_NUMBER = re.compile(r"(?:^|\n)[ \t*#]*Số(?: hiệu)?\s*:\s*(.{1,40})", re.DOTALL)
+
+
+def _declares(hit: Hit, numbers: set[str]) -> bool:
+    """True when the passage is the header of the document a wanted number identifies ("Số: 153/KH-UBND").
+
+    All of that document's passages then rank with the ones naming the number: most of an official text never
+    repeats its own number, and its title often lacks it ("NGHỊ QUYẾT QUY ĐỊNH MỘT SỐ NỘI DUNG CHI ..."), so its
+    "Điều 4. ... có hiệu lực thi hành từ ngày ..." ranked behind every passage that merely cited the number."""
+    if not numbers:
+        return False
+    return any(numbers & _document_numbers(m.group(1)) for m in _OWN_NUMBER.finditer(hit.text))
 
 
 def _names_any(hit: Hit, numbers: set[str]) -> bool:
