@@ -18,15 +18,22 @@ def syllables(text: str) -> list[str]:
 
 
 def contains(haystack: str, needle: str) -> bool:
-    """True when needle occurs in haystack after normalisation, not inside a longer word or number."""
-    needle = normalize_for_match(needle)
+    """True when needle occurs in haystack after normalisation, not inside a longer word or number.
+
+    A table cell border "|" matches the " ; " the cleaner writes between cells (index/cleaning.py), so evidence
+    quoted from a document's Markdown table ("Bộ Y tế | Phạm Ngọc Thạch") is found in the passage made of it."""
+    needle = _match_form(needle)
     if not needle:
         return False
     # Word edges only where the needle itself starts or ends with a word character: normalisation drops the
     # spaces around punctuation, so "60% cán bộ" becomes "60%cán bộ" and "60%" must still match there.
     before = r"(?<!\w)" if _SYLLABLE.match(needle[0]) else ""
     after = r"(?!\w)" if _SYLLABLE.match(needle[-1]) else ""
-    return re.search(before + re.escape(needle) + after, normalize_for_match(haystack)) is not None
+    return re.search(before + re.escape(needle) + after, _match_form(haystack)) is not None
+
+
+def _match_form(text: str) -> str:
+    return normalize_for_match(text.replace("|", ";"))
 
 
 def evidence_rank(texts: Sequence[str], evidence: str, *also: str) -> int | None:

@@ -40,6 +40,12 @@ def test_contains_after_normalisation(haystack, needle):
     assert contains(haystack, needle)
 
 
+def test_a_table_cell_border_matches_the_cleaners_cell_separator():
+    assert contains("Bộ Nội vụ ; Trần Hữu Bình\nBộ Y tế ; Phạm Ngọc Thạch", "Bộ Y tế | Phạm Ngọc Thạch")
+    assert contains("| Bộ Y tế | Phạm Ngọc Thạch |", "Bộ Y tế ; Phạm Ngọc Thạch")
+    assert not contains("Bộ Y tế ; Hoàng Tích Trí", "Bộ Y tế | Phạm Ngọc Thạch")
+
+
 def test_contains_respects_word_edges():
     assert not contains("đã có 19 chỉ tiêu", "9")
     assert not contains("năm 1995", "95")
