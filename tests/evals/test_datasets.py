@@ -75,7 +75,7 @@ def test_party_dev_set_is_verbatim():
 
 
 @pytest.mark.skipif(not PARTY_DOCS.is_dir(), reason="../shared/corpus/party is not available")
-@pytest.mark.parametrize("name", ["party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl"])
+@pytest.mark.parametrize("name", ["party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl", "party_fresh2.jsonl"])
 def test_held_out_sets_are_verbatim_and_apart_from_dev(name):
     cases = load_cases(DATA / name)
     sources = {c.extra["source"] for c in cases if c.answerable}
@@ -89,6 +89,7 @@ def test_held_out_sets_are_verbatim_and_apart_from_dev(name):
 _EARLIER_SETS = {
     "party_holdout.jsonl": ["party_test.jsonl"],
     "party_fresh.jsonl": ["party_test.jsonl", "party_holdout.jsonl"],
+    "party_fresh2.jsonl": ["party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl"],
 }
 
 
@@ -100,10 +101,11 @@ def test_later_held_out_sets_are_apart_from_earlier_ones(name):
         assert not sources & earlier_sources, f"{name} shares documents with {earlier}"
 
 
-def test_fresh_set_covers_its_kinds():
+@pytest.mark.parametrize("name", ["party_fresh.jsonl", "party_fresh2.jsonl"])
+def test_fresh_set_covers_its_kinds(name):
     from index.text import has_diacritics
 
-    cases = load_cases(DATA / "party_fresh.jsonl")
+    cases = load_cases(DATA / name)
     kinds = Counter(c.kind for c in cases)
     assert len(cases) >= 50
     for kind, least in {"docnumber": 5, "no_diacritics": 5, "followup": 5, "abbreviation": 3}.items():
