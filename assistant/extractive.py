@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 
 from assistant.question import Question
@@ -66,6 +66,10 @@ class ExtractiveAnswerer:
                   ) -> list[Picked]:
         """Every candidate sentence with its score, best first."""
         weights = _halve_bigrams(idf(question.terms))
+        # A leading "Theo Nghị định 73/2024/NĐ-CP, …" names where to look: its terms count wherever the passage has
+        # them, as a follow-up's borrowed subject does, but as part of the question's own weight.
+        setting = {t: w for t, w in _halve_bigrams(idf(question.setting_terms)).items() if t not in weights}
+        weights.update(setting)
         context_weights = _halve_bigrams(idf(question.context_terms))
         scored = []
         for sentence in _sentences(hits[: self.hits_considered]):
@@ -74,8 +78,8 @@ class ExtractiveAnswerer:
             factor *= question.counted_factor(text, sentence.terms, sentence.passage)
             bonus = question.type_bonus(text) - 0.02 * sentence.rank
             context = 0.25 * _coverage(context_weights, sentence, whole_passage=True)
-            score = (_coverage(weights, sentence, title=IN_TITLE) + context) * factor + bonus
-            support = (_coverage(weights, sentence, title=NEARBY) + context) * factor + bonus
+            score = (_coverage(weights, sentence, title=IN_TITLE, anywhere=setting) + context) * factor + bonus
+            support = (_coverage(weights, sentence, title=NEARBY, anywhere=setting) + context) * factor + bonus
             scored.append(Picked(sentence.hit, sentence.start, sentence.end, score, support))
         return sorted(scored, key=lambda p: -p.score)
 
@@ -135,14 +139,15 @@ def _sentences(hits: list[Hit]) -> Iterable[_Sentence]:
 
 
 def _coverage(weights: dict[str, float], sentence: _Sentence, *, whole_passage: bool = False,
-              title: float = NEARBY) -> float:
-    """Weighted share of the question's terms the sentence covers, with partial credit for its surroundings."""
+              title: float = NEARBY, anywhere: Container[str] = ()) -> float:
+    """Weighted share of the question's terms the sentence covers, with partial credit for its surroundings; the
+    terms in `anywhere` (or all, with `whole_passage`) count in full anywhere in the passage."""
     total = sum(weights.values())
     if total <= 0:
         return 0.0
     got = 0.0
     for term, weight in weights.items():
-        if term in sentence.terms or (whole_passage and term in sentence.passage):
+        if term in sentence.terms or ((whole_passage or term in anywhere) and term in sentence.passage):
             got += weight * IN_SENTENCE
         elif term in sentence.heading:
             got += weight * title

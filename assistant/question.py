@@ -38,6 +38,15 @@ _INSTITUTIONAL = frozenset(
 )
 _WORD = re.compile(r"[^\W_]+")
 _DIGITS = re.compile(r"\d+")
+# A figure the answer's passage must hold: a run of digits that is a word of its own ("2020", the "73" of
+# "73/2024/NĐ-CP"), not part of a code such as "166KT/HĐNN7", which is matched as the whole code.
+_FIGURE = re.compile(r"(?<![^\W_])\d+(?![^\W_])")
+# A leading clause that sets the scene rather than asks: "Theo Nghị định 73/2024/NĐ-CP, …", "Sau khi Hiệp định Paris
+# được ký kết, …". Its words name the document or the occasion, which the answer's sentence seldom repeats.
+_SETTING = re.compile(
+    r"^(?:theo|tại|tai|trong|sau khi|sau|nhân|nhan|khi|căn cứ|can cu|ở|về|ve|đối với|doi voi|với|voi|qua|từ|tu|"
+    r"trước|truoc)\b[^,?]*, (?=(?:\S+\s+){3}\S)"  # and at least four words left to ask with
+)
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bngày \d|\bnăm \d{4}|\btháng \d|\b\d{4}\b")
 # "Ngày nào?" asks for a day: a sentence with only a year ("Năm 2021, …") does not give it.
 _ASKS_DAY = re.compile(r"\bngay nao\b|\bngay may\b")
@@ -53,6 +62,8 @@ _ASKS = {
 # What a how-many question counts: the one or two words after "bao nhiêu"/"mấy" ("bao nhiêu đảng viên").
 _COUNTED = re.compile(r"\b(?:bao nhiêu|mấy|bao nhieu|may)\s+(\w+)(?:\s+(\w+))?(?:\s+(?:là|la)\s+(\w+))?")
 _PERCENT = ("phan", "tram")
+# Units: "bao nhiêu kg thịt" counts kilograms; the sentence says "1,5 kg/tháng" and names the meat elsewhere.
+_UNITS = frozenset("kg gam tan ta lit km m ha ty trieu nghin ngan dong usd lan gio phut".split())
 # A question about the present ("hiện nay", "đang là") and a sentence that speaks of it ("hiện tại là", "nay là").
 _NOW_ASKED = re.compile(
     r"\bhom nay\b|\bhien nay\b|\bhien tai\b|\bdang la\b|\bhien gio\b|\bbay gio\b|\bhien dang\b|\bduong nhiem\b"
@@ -82,24 +93,29 @@ class Question:
     now: bool = False  # asks about the present ("Bí thư hiện nay là ai?")
     post: str = ""  # the post a "who" question asks about, folded ("bi thu")
     day: bool = False  # a date question that asks for the day ("ngày nào?"), not just the year
+    setting_terms: tuple[str, ...] = ()  # content terms of a leading "Theo …," clause, which `terms` leaves out
 
     @classmethod
     def parse(cls, text: str, *, context: str = "") -> "Question":
         normalized = normalize_for_search(text)
         folded = fold(normalized.lower())
         asks = next((kind for kind, pattern in _ASKS.items() if pattern.search(folded)), "other")
+        setting = _SETTING.match(normalized.lower())
+        focus = normalized[setting.end() :] if setting else normalized
         return cls(
             text=normalized,
-            terms=_content_terms(spell_out_abbreviations(normalized)),  # sentences are matched with both forms
+            terms=_content_terms(spell_out_abbreviations(focus)),  # sentences are matched with both forms
+            setting_terms=_content_terms(spell_out_abbreviations(normalized[: setting.end()])) if setting else (),
             context_terms=_content_terms(spell_out_abbreviations(context)) if context else (),
-            figures=frozenset(_DIGITS.findall(without_ordinals(normalized))),
+            figures=frozenset(_FIGURE.findall(without_ordinals(normalized))),
             names=frozenset(_names(normalized)),
             asks=asks,
             ordinals=frozenset(ordinals(normalized)),
             now=bool(_NOW_ASKED.search(folded)),
             post=next(iter(_POSTS.findall(folded)), "") if asks == "person" else "",
             day=asks == "date" and bool(_ASKS_DAY.search(folded)),
-            **(_counted(normalized.lower(), exact=has_diacritics(normalized)) if asks == "number" else {}),
+            **(_counted(spell_out_abbreviations(normalized).lower(), exact=has_diacritics(normalized))
+               if asks == "number" else {}),
         )
 
     def constraint_factor(self, hit: Hit, passage_terms: frozenset[str]) -> float:
@@ -142,7 +158,7 @@ class Question:
         if counted not in sentence_terms:  # and when no sentence of the passage names it, the passage cannot tell
             return factor * (0.6 if counted in (passage_terms or sentence_terms) else 0.45)
         words = r"\s+".join(self.counted)
-        return factor * (1.0 if re.search(rf"\d[\d.,]*\s+(?:\w+\s+)?{words}\b", fold(sentence.lower())) else 0.8)
+        return factor * (1.0 if re.search(rf"\d(?:[\d.,]*\d)?\s+(?:\w+\s+)?{words}\b", fold(sentence.lower())) else 0.8)
 
     @cached_property
     def asked_documents(self) -> frozenset[str]:
@@ -207,7 +223,8 @@ def _counted(lowered: str, *, exact: bool) -> dict[str, tuple[str, ...]]:
     match = _COUNTED.search(lowered)
     if not match or match.group(1) in stop:
         return {"counted": _PERCENT} if _RATE.search(fold(lowered)) else {}
-    words = [match.group(1)] if match.group(2) is None or match.group(2) in stop else [match.group(1), match.group(2)]
+    single = match.group(2) is None or match.group(2) in stop or fold(match.group(1)) in _UNITS
+    words = [match.group(1)] if single else [match.group(1), match.group(2)]
     kind = (fold(match.group(3)),) if match.group(3) and match.group(3) not in stop else ()
     return {"counted": tuple(fold(w) for w in words), "counted_kind": kind}
 

@@ -20,7 +20,7 @@ ABBREVIATIONS: dict[str, str] = {
     "BTCTW": "ban tổ chức trung ương", "BTGTW": "ban tuyên giáo trung ương", "BDVTW": "ban dân vận trung ương",
     "VPTW": "văn phòng trung ương", "TCCSĐ": "tổ chức cơ sở đảng", "ĐV": "đảng viên", "CQCQ": "cơ quan chính quyền",
     "ĐH": "đại hội", "ĐHĐB": "đại hội đại biểu", "NK": "nhiệm kỳ", "HTCT": "hệ thống chính trị",
-    "TBT": "tổng bí thư", "CTN": "chủ tịch nước",
+    "TBT": "tổng bí thư", "CTN": "chủ tịch nước", "PBT": "phó bí thư", "PCT": "phó chủ tịch",
     "KTGS": "kiểm tra, giám sát", "BCĐ": "ban chỉ đạo",
     # State and mass organisations
     "HĐND": "hội đồng nhân dân", "UBND": "ủy ban nhân dân", "MTTQ": "mặt trận tổ quốc",
@@ -32,7 +32,9 @@ ABBREVIATIONS: dict[str, str] = {
     "BNV": "bộ nội vụ",
     # people, places, policy
     "CB": "cán bộ", "CBCC": "cán bộ, công chức", "CBCCVC": "cán bộ, công chức, viên chức",
-    "CCVC": "công chức, viên chức", "TP": "thành phố", "TX": "thị xã",
+    "CCVC": "công chức, viên chức", "TP": "thành phố", "TX": "thị xã", "ĐVHC": "đơn vị hành chính",
+    "HCM": "hồ chí minh", "TPHCM": "thành phố hồ chí minh", "VN": "việt nam", "ĐBSCL": "đồng bằng sông cửu long",
+    "CHXHCN": "cộng hòa xã hội chủ nghĩa", "QĐND": "quân đội nhân dân", "CAND": "công an nhân dân",
     "THCS": "trung học cơ sở", "THPT": "trung học phổ thông",
     "CNXH": "chủ nghĩa xã hội", "XHCN": "xã hội chủ nghĩa", "CNH": "công nghiệp hóa", "HĐH": "hiện đại hóa",
     "CNH-HĐH": "công nghiệp hóa, hiện đại hóa", "KT-XH": "kinh tế - xã hội", "ANQP": "quốc phòng - an ninh",

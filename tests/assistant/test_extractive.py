@@ -2,6 +2,7 @@
 
 import re
 
+
 from assistant.core import Assistant
 from assistant.extractive import ExtractiveAnswerer, compose
 from assistant.models import REFUSAL
@@ -131,3 +132,24 @@ def test_a_sentence_copied_into_several_documents_is_quoted_once():
     q = Question.parse("dang vien du bi co quyen bieu quyet khong")
     picked = ExtractiveAnswerer().pick(q, hits, flat_idf)
     assert len(picked) == 1
+
+
+def test_a_setting_clause_need_not_be_repeated_by_the_answer():
+    # "Theo Nghị định …," says which document; the answer's sentence names the fund, not the decree
+    text = ("Ngày 01/7/2024, Chính phủ ban hành Nghị định 73/2024/NĐ-CP quy định chế độ tiền thưởng. "
+            "Quỹ tiền thưởng hằng năm bằng 10% tổng quỹ tiền lương.")
+    asked = "quỹ tiền thưởng hằng năm bằng bao nhiêu phần trăm tổng quỹ tiền lương?"
+
+    def idf(terms):  # a document number is rare, so it weighs most (as in the real index)
+        return {t: 3.0 if "73" in t or "nđ" in t else 1.0 for t in terms}
+
+    def support(question: str, hits) -> float:
+        return max(p.support for p in ExtractiveAnswerer().score_all(Question.parse(question), hits, idf))
+
+    passage = [hit(text, title="Tiền thưởng")]
+    plain = support(asked.capitalize(), passage)
+    named = support("Theo Nghị định 73/2024/NĐ-CP quy định chế độ tiền thưởng, " + asked, passage)
+    assert named >= plain - 0.05 and plain > ExtractiveAnswerer().min_score
+    # without the document anywhere in the passage, naming it does lower the support
+    alone = [hit("Quỹ tiền thưởng hằng năm bằng 10% tổng quỹ tiền lương.", title="Tiền thưởng")]
+    assert support("Theo Nghị định 73/2024/NĐ-CP quy định chế độ tiền thưởng, " + asked, alone) < plain - 0.2

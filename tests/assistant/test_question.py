@@ -134,3 +134,34 @@ def test_a_which_day_question_wants_a_day_not_only_a_year():
     assert q.type_bonus("Nghị quyết được ký ngày 29/11/2021.") > 0
     assert q.type_bonus("Năm 2021, Tỉnh ủy tổ chức hội thi.") < Question.parse(
         "Tỉnh ủy tổ chức hội thi vào năm nào?").type_bonus("Năm 2021, Tỉnh ủy tổ chức hội thi.")
+
+
+def test_a_leading_setting_clause_names_where_to_look_not_what_to_find():
+    q = Question.parse("Theo Nghị định 73/2024/NĐ-CP, quỹ tiền thưởng hằng năm bằng bao nhiêu phần trăm tổng quỹ lương?")
+    assert {"nghị", "định", "#73/2024/nđ-cp"} <= set(q.setting_terms)
+    assert "nghị" not in q.terms and {"quỹ", "thưởng", "lương"} <= set(q.terms)
+    assert q.figures == {"73", "2024"}  # still constraints on the passage
+    plain = Question.parse("theo nghi dinh 170, moi lan luan chuyen cong chuc keo dai bao lau")
+    assert "~170" in plain.setting_terms and "~luan_chuyen" in plain.terms
+    # a clause that is the subject, not a setting, and a clause too short to leave a question, stay whole
+    subject = Question.parse("Ông Vũ Mạnh Hà được điều chuyển về tỉnh Lai Châu, bổ nhiệm làm Phó Bí thư vào ngày nào?")
+    assert subject.setting_terms == () and "lai" in subject.terms
+    assert Question.parse("Theo đó, ai ký?").setting_terms == ()
+
+
+def test_a_figure_inside_a_code_is_not_a_figure():
+    q = Question.parse("Nghị quyết số 166KT/HĐNN7 năm 1982 truy tặng ông Võ Trung Thành huân chương gì?")
+    assert q.figures == {"1982"}  # not "16" or "166" or "7": the code is matched whole
+    assert Question.parse("Theo 30/2020/NĐ-CP ngày 5/3/2020, …?").figures == {"30", "2020", "5", "3"}
+
+
+def test_what_a_how_many_question_counts_in_units_and_abbreviations():
+    from index.terms import query_terms
+
+    assert Question.parse("thoi bao cap duoc mua bao nhieu kg thit lon moi thang").counted == ("kg",)
+    assert Question.parse("Phường loại III có mấy PCT UBND?").counted == ("pho", "chu")
+    assert Question.parse("TPHCM sắp xếp thành bao nhiêu ĐVHC cấp xã?").counted == ("don", "vi")
+    q = Question.parse("Đại hội có bao nhiêu đại biểu tham dự?")
+    dated = "Sáng 15/10, đại biểu tham dự Đại hội."  # a date before the word is not a count of it
+    counted = "Đại hội có 550 đại biểu tham dự."
+    assert q.counted_factor(dated, frozenset(query_terms(dated))) < q.counted_factor(counted, frozenset(query_terms(counted)))
