@@ -50,6 +50,7 @@ class _Sentence:
     nearby: frozenset[str]
     passage: frozenset[str]
     heading: frozenset[str]  # the title and heading terms
+    document: frozenset[str]  # the terms of every read passage of its document
 
 
 class ExtractiveAnswerer:
@@ -66,15 +67,16 @@ class ExtractiveAnswerer:
                   ) -> list[Picked]:
         """Every candidate sentence with its score, best first."""
         weights = _halve_bigrams(idf(question.terms))
-        # A leading "Theo Nghị định 73/2024/NĐ-CP, …" names where to look: its terms count wherever the passage has
-        # them, as a follow-up's borrowed subject does, but as part of the question's own weight.
+        # A leading "Theo Nghị định 73/2024/NĐ-CP, …" names where to look: its terms count wherever the document's
+        # read passages have them, as a follow-up's borrowed subject does, but as part of the question's own weight.
         setting = {t: w for t, w in _halve_bigrams(idf(question.setting_terms)).items() if t not in weights}
         weights.update(setting)
         context_weights = _halve_bigrams(idf(question.context_terms))
         scored = []
         for sentence in _sentences(hits[: self.hits_considered]):
             text = sentence.hit.text[sentence.start : sentence.end]
-            factor = question.constraint_factor(sentence.hit, sentence.passage) * question.post_factor(text)
+            factor = question.constraint_factor(sentence.hit, sentence.passage, sentence.document)
+            factor *= question.post_factor(text)
             factor *= question.counted_factor(text, sentence.terms, sentence.passage)
             bonus = question.type_bonus(text) - 0.02 * sentence.rank
             context = 0.25 * _coverage(context_weights, sentence, whole_passage=True)
@@ -126,28 +128,35 @@ def _is_label(picked: Picked) -> bool:
 def _sentences(hits: list[Hit]) -> Iterable[_Sentence]:
     """Each sentence of each hit with its own terms, its neighbours' (and the title's) terms, and its passage's.
     Markdown headings ("# Ủy ban Kiểm tra ...") are context, never an answer: they count as the title does."""
-    for rank, hit in enumerate(hits):
+    read = []
+    for hit in hits:
         spans = split_sentences(hit.text)
         terms = [frozenset(query_terms(expand_abbreviations(hit.text[s:e]))) for s, e in spans]
         heading = frozenset(query_terms(expand_abbreviations(f"{hit.title}\n{hit.heading}")))
-        passage = frozenset().union(heading, *terms)
+        read.append((hit, spans, terms, heading, frozenset().union(heading, *terms)))
+    documents: dict[str, frozenset[str]] = {}
+    for hit, *_, passage in read:
+        documents[hit.doc_id] = documents.get(hit.doc_id, frozenset()) | passage
+    for rank, (hit, spans, terms, heading, passage) in enumerate(read):
         for i, (start, end) in enumerate(spans):
             if hit.text.startswith("#", start):
                 continue
             near = heading.union(*terms[max(0, i - 1) : i + 2])
-            yield _Sentence(rank, hit, start, end, terms[i], near, passage, heading)
+            yield _Sentence(rank, hit, start, end, terms[i], near, passage, heading, documents[hit.doc_id])
 
 
 def _coverage(weights: dict[str, float], sentence: _Sentence, *, whole_passage: bool = False,
               title: float = NEARBY, anywhere: Container[str] = ()) -> float:
-    """Weighted share of the question's terms the sentence covers, with partial credit for its surroundings; the
-    terms in `anywhere` (or all, with `whole_passage`) count in full anywhere in the passage."""
+    """Weighted share of the question's terms the sentence covers, with partial credit for its surroundings. With
+    `whole_passage`, a term anywhere in the passage counts in full; a term in `anywhere`, one anywhere in the read
+    passages of the sentence's document."""
     total = sum(weights.values())
     if total <= 0:
         return 0.0
     got = 0.0
     for term, weight in weights.items():
-        if term in sentence.terms or ((whole_passage or term in anywhere) and term in sentence.passage):
+        if (term in sentence.terms or (whole_passage and term in sentence.passage)
+                or (term in anywhere and term in sentence.document)):
             got += weight * IN_SENTENCE
         elif term in sentence.heading:
             got += weight * title

@@ -94,6 +94,7 @@ class Question:
     post: str = ""  # the post a "who" question asks about, folded ("bi thu")
     day: bool = False  # a date question that asks for the day ("ngày nào?"), not just the year
     setting_terms: tuple[str, ...] = ()  # content terms of a leading "Theo …," clause, which `terms` leaves out
+    setting_figures: frozenset[str] = frozenset()  # the figures of that clause
 
     @classmethod
     def parse(cls, text: str, *, context: str = "") -> "Question":
@@ -108,6 +109,7 @@ class Question:
             setting_terms=_content_terms(spell_out_abbreviations(normalized[: setting.end()])) if setting else (),
             context_terms=_content_terms(spell_out_abbreviations(context)) if context else (),
             figures=frozenset(_FIGURE.findall(without_ordinals(normalized))),
+            setting_figures=frozenset(_FIGURE.findall(normalized[: setting.end()])) if setting else frozenset(),
             names=frozenset(_names(normalized)),
             asks=asks,
             ordinals=frozenset(ordinals(normalized)),
@@ -118,16 +120,22 @@ class Question:
                if asks == "number" else {}),
         )
 
-    def constraint_factor(self, hit: Hit, passage_terms: frozenset[str]) -> float:
-        """1.0 when the passage holds every figure and name asked about; less for each one missing."""
+    def constraint_factor(self, hit: Hit, passage_terms: frozenset[str],
+                          document_terms: frozenset[str] | None = None) -> float:
+        """1.0 when the passage holds every figure and name asked about; less for each one missing.
+
+        A figure the passage itself must hold ("Năm 2015, …" dates the fact asked about); a name, or a figure that
+        only says which document or occasion is meant (the "55" and "2025" of "55/2025/NQ-HĐND", those of a leading
+        "Theo …," clause), may be held by another read passage of the same document (`document_terms`)."""
+        document_terms = passage_terms if document_terms is None else document_terms
         factor = 1.0
         for figure in self.figures:
-            if figure not in passage_terms:
+            if figure not in (document_terms if figure in self.locating_figures else passage_terms):
                 factor *= 0.5
         for name in self.names:
             syllables = name.split()
             grams = ["_".join(pair) for pair in zip(syllables, syllables[1:])] or syllables
-            if not all(FOLDED + gram in passage_terms for gram in grams):
+            if not all(FOLDED + gram in document_terms for gram in grams):
                 factor *= 0.6
         if self.ordinals:
             named = _passage_ordinals(hit)
@@ -159,6 +167,12 @@ class Question:
             return factor * (0.6 if counted in (passage_terms or sentence_terms) else 0.45)
         words = r"\s+".join(self.counted)
         return factor * (1.0 if re.search(rf"\d(?:[\d.,]*\d)?\s+(?:\w+\s+)?{words}\b", fold(sentence.lower())) else 0.8)
+
+    @cached_property
+    def locating_figures(self) -> frozenset[str]:
+        """The figures that only say which document or occasion is meant: those of its document numbers and of a
+        leading "Theo …," clause."""
+        return self.setting_figures | {figure for number in self.asked_documents for figure in _FIGURE.findall(number)}
 
     @cached_property
     def asked_documents(self) -> frozenset[str]:

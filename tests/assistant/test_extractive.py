@@ -153,3 +153,18 @@ def test_a_setting_clause_need_not_be_repeated_by_the_answer():
     # without the document anywhere in the passage, naming it does lower the support
     alone = [hit("Quỹ tiền thưởng hằng năm bằng 10% tổng quỹ tiền lương.", title="Tiền thưởng")]
     assert support("Theo Nghị định 73/2024/NĐ-CP quy định chế độ tiền thưởng, " + asked, alone) < plain - 0.2
+
+
+def test_the_document_number_may_be_named_by_another_passage_of_the_same_document():
+    from dataclasses import replace
+
+    header = hit("Nghị quyết 55/2025/NQ-HĐND quy định nội dung chi và mức chi đặc thù của thành phố.", n=0)
+    answer = replace(hit("Nghị quyết được thông qua tại kỳ họp 28.", n=1), doc_id=header.doc_id)
+    q = Question.parse("NQ 55/2025/NQ-HĐND được thông qua tại kỳ họp thứ mấy?")
+
+    def support(hits) -> float:
+        return next(p.support for p in ExtractiveAnswerer().score_all(q, hits, flat_idf) if "kỳ họp 28" in p.text)
+
+    assert support([header, answer]) > ExtractiveAnswerer().min_score
+    # the same words in another document do not answer it
+    assert support([header, replace(answer, doc_id="another")]) < ExtractiveAnswerer().min_score

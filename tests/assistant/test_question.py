@@ -165,3 +165,15 @@ def test_what_a_how_many_question_counts_in_units_and_abbreviations():
     dated = "Sáng 15/10, đại biểu tham dự Đại hội."  # a date before the word is not a count of it
     counted = "Đại hội có 550 đại biểu tham dự."
     assert q.counted_factor(dated, frozenset(query_terms(dated))) < q.counted_factor(counted, frozenset(query_terms(counted)))
+
+
+def test_a_figure_that_names_the_document_may_be_held_by_another_passage_of_it():
+    from index.terms import query_terms
+
+    q = Question.parse("NQ 55/2025/NQ-HĐND được HĐND Hà Nội thông qua ngày 26/11 tại kỳ họp thứ mấy?")
+    answer = frozenset(query_terms("Nghị quyết được thông qua ngày 26/11 tại kỳ họp 28."))
+    document = answer | frozenset(query_terms("Nghị quyết 55/2025/NQ-HĐND của Hội đồng nhân dân thành phố Hà Nội"))
+    assert q.constraint_factor(None, answer, document) == 1.0
+    assert q.constraint_factor(None, answer, answer) < 0.5  # no passage of the document names it or Hà Nội
+    undated = frozenset(query_terms("Nghị quyết được thông qua tại kỳ họp 28."))
+    assert q.constraint_factor(None, undated, document | {"26", "11"}) == 0.25  # the date must be in the passage
