@@ -75,7 +75,9 @@ def test_party_dev_set_is_verbatim():
 
 
 @pytest.mark.skipif(not PARTY_DOCS.is_dir(), reason="../shared/corpus/party is not available")
-@pytest.mark.parametrize("name", ["party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl", "party_fresh2.jsonl"])
+@pytest.mark.parametrize(
+    "name", ["party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl", "party_fresh2.jsonl", "party_fresh3.jsonl"]
+)
 def test_held_out_sets_are_verbatim(name):
     cases = load_cases(DATA / name)
     assert _check_verbatim(cases, _party_texts(cases)) == []
@@ -88,6 +90,8 @@ _EARLIER_SETS = {
     "party_holdout.jsonl": ["party_dev.jsonl", "party_test.jsonl"],
     "party_fresh.jsonl": ["party_dev.jsonl", "party_test.jsonl", "party_holdout.jsonl"],
     "party_fresh2.jsonl": ["party_dev.jsonl", "party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl"],
+    "party_fresh3.jsonl": ["party_dev.jsonl", "party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl",
+                           "party_fresh2.jsonl"],
 }
 
 
@@ -99,7 +103,7 @@ def test_held_out_sets_are_apart_from_earlier_ones(name):
         assert not sources & earlier_sources, f"{name} shares documents with {earlier}"
 
 
-@pytest.mark.parametrize("name", ["party_fresh.jsonl", "party_fresh2.jsonl"])
+@pytest.mark.parametrize("name", ["party_fresh.jsonl", "party_fresh2.jsonl", "party_fresh3.jsonl"])
 def test_fresh_set_covers_its_kinds(name):
     from index.text import has_diacritics
 
