@@ -47,10 +47,10 @@ _SETTING = re.compile(
     r"^(?:theo|tại|tai|trong|sau khi|sau|nhân|nhan|khi|căn cứ|can cu|ở|về|ve|đối với|doi voi|với|voi|qua|từ|tu|"
     r"trước|truoc)\b[^,?]*, (?=(?:\S+\s+){3}\S)"  # and at least four words left to ask with
 )
-_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bngày \d|\bnăm \d{4}|\btháng \d|\b\d{4}\b")
+_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bngày \d|\bnăm \d{4}|\btháng \d|\b\d{4}\b", re.IGNORECASE)
 # "Ngày nào?" asks for a day: a sentence with only a year ("Năm 2021, …") does not give it.
 _ASKS_DAY = re.compile(r"\bngay nao\b|\bngay may\b")
-_DAY = re.compile(r"\b\d{1,2}/\d{1,2}\b|\b\d{1,2}-\d{1,2}/\d{1,2}\b|\bngày \d")
+_DAY = re.compile(r"\b\d{1,2}/\d{1,2}\b|\b\d{1,2}-\d{1,2}/\d{1,2}\b|\bngày \d|\b\d{1,2} tháng \d", re.IGNORECASE)
 _ASKS = {
     "date": re.compile(r"khi nao|ngay nao|nam nao|thoi gian nao|bao gio|thang nao|ngay may|thoi diem nao"),
     "number": re.compile(r"bao nhieu|\bmay\b|ty le|phan tram|bao lau|so luong"),

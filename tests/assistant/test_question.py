@@ -177,3 +177,10 @@ def test_a_figure_that_names_the_document_may_be_held_by_another_passage_of_it()
     assert q.constraint_factor(None, answer, answer) < 0.5  # no passage of the document names it or Hà Nội
     undated = frozenset(query_terms("Nghị quyết được thông qua tại kỳ họp 28."))
     assert q.constraint_factor(None, undated, document | {"26", "11"}) == 0.25  # the date must be in the passage
+
+
+def test_a_day_written_at_the_start_of_a_sentence_or_in_words_is_a_day():
+    q = Question.parse("Quân nhân Mỹ cuối cùng rời Việt Nam vào ngày nào?")
+    assert q.type_bonus("Ngày 29 tháng 3 năm 1973 quân nhân Mỹ cuối cùng rời Việt Nam.") > 0
+    assert q.type_bonus("Vào 29 tháng 3 năm 1973, quân nhân Mỹ cuối cùng rời Việt Nam.") > 0
+    assert q.type_bonus("Năm 1973, quân nhân Mỹ cuối cùng rời Việt Nam.") < 0  # a year is not a day
