@@ -21,6 +21,9 @@ IN_SENTENCE, NEARBY, IN_PASSAGE = 1.0, 0.6, 0.3
 # all is still judged on sentence-local support (title terms at NEARBY), or every sentence of a document about
 # the right subject would look like an answer.
 IN_TITLE = 0.9
+# A sentence that opens by pointing back ("Quyết định này cho phép …", "Sau đó, …", "Ông từng là …") is about what
+# the sentence before it names: it is scored with that sentence's terms as its own.
+_ANAPHORA = re.compile(r"\W*(?:(?:[^\W\d_]+\s+){1,3}(?:này|đó|ấy|trên)\b|(?:ông|bà)\b)", re.IGNORECASE)
 _LIST_INTRO = re.compile(r"[:：]\s*$")
 _LABEL_WORDS = 4  # a line of at most this many words and no final punctuation labels the line after it
 
@@ -126,8 +129,8 @@ def _is_label(picked: Picked) -> bool:
 
 
 def _sentences(hits: list[Hit]) -> Iterable[_Sentence]:
-    """Each sentence of each hit with its own terms, its neighbours' (and the title's) terms, and its passage's.
-    Markdown headings ("# Ủy ban Kiểm tra ...") are context, never an answer: they count as the title does."""
+    """Each sentence of each hit with its own terms, its neighbours' (and the title's) terms, its passage's and its
+    document's (all read passages of it). Markdown headings ("# Ủy ban Kiểm tra ...") are context, never an answer: they count as the title does."""
     read = []
     for hit in hits:
         spans = split_sentences(hit.text)
@@ -142,7 +145,8 @@ def _sentences(hits: list[Hit]) -> Iterable[_Sentence]:
             if hit.text.startswith("#", start):
                 continue
             near = heading.union(*terms[max(0, i - 1) : i + 2])
-            yield _Sentence(rank, hit, start, end, terms[i], near, passage, heading, documents[hit.doc_id])
+            own = terms[i] | terms[i - 1] if i > 0 and _ANAPHORA.match(hit.text, start) else terms[i]
+            yield _Sentence(rank, hit, start, end, own, near, passage, heading, documents[hit.doc_id])
 
 
 def _coverage(weights: dict[str, float], sentence: _Sentence, *, whole_passage: bool = False,

@@ -168,3 +168,11 @@ def test_the_document_number_may_be_named_by_another_passage_of_the_same_documen
     assert support([header, answer]) > ExtractiveAnswerer().min_score
     # the same words in another document do not answer it
     assert support([header, replace(answer, doc_id="another")]) < ExtractiveAnswerer().min_score
+
+
+def test_a_sentence_that_points_back_is_read_with_the_sentence_before_it():
+    text = ("Ngày 21/1/1981, Hội đồng Chính phủ ra Quyết định số 25-CP về quyền tự chủ của các xí nghiệp quốc doanh. "
+            "Quyết định này cho phép áp dụng chế độ 3 kế hoạch.")
+    q = Question.parse("Quyết định số 25-CP của Hội đồng Chính phủ cho phép các xí nghiệp quốc doanh áp dụng chế độ gì?")
+    picked = ExtractiveAnswerer(max_sentences=1).pick(q, [hit(text, title="Kinh tế 1976–1986")], flat_idf)
+    assert picked and "3 kế hoạch" in picked[0].text
