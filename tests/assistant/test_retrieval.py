@@ -35,22 +35,24 @@ def test_the_named_documents_own_passages_come_first_even_without_the_number_in_
     assert [h.chunk_id for h in ranked] == ["c1", "c2", "c3"]  # the title names it; c2 cites it; c3 neither
 
 
-def test_a_document_stating_its_own_number_in_its_header_counts_as_naming_it_in_every_passage():
-    """An official text's title often lacks its number and its articles never repeat it: the header "Số hiệu:
-    55/2025/NQ-HĐND" makes all of that document's retrieved passages rank with the ones naming the number."""
+def test_a_document_naming_the_number_in_any_pooled_passage_counts_as_naming_it_in_every_passage():
+    """An official text's title often lacks its number and its articles never repeat it; a page about a decree names
+    it in its first lines, not beside the answer. When one pooled passage of a document names the number (the
+    header "Số hiệu: 55/2025/NQ-HĐND", a first line), all of that document's pooled passages rank with the ones
+    naming it, in fused order."""
     header = Hit(chunk_id="h", doc_id="nq55", text="Số hiệu:\n\n55/2025/NQ-HĐND\n\nLoại văn bản: Nghị quyết", score=0.0,
                  title="NGHỊ QUYẾT QUY ĐỊNH MỘT SỐ NỘI DUNG CHI")
     article = Hit(chunk_id="a", doc_id="nq55", text="Điều 4. Nghị quyết này có hiệu lực thi hành từ ngày 01/01/2026.",
                   score=0.0, title=header.title)
     cites = hit(2, "Thực hiện Nghị quyết 55/2025/NQ-HĐND, thành phố đã chi hỗ trợ.")
-    retriever = HybridRetriever(Rankings([article, cites, header, OTHER], [article, header, cites, OTHER]))
+    retriever = HybridRetriever(Rankings([article, OTHER, cites, header], [article, header, OTHER, cites]))
     ranked = retriever.retrieve("Nghị quyết 55/2025/NQ-HĐND có hiệu lực từ ngày nào?", k=4)
-    assert [h.chunk_id for h in ranked] == ["a", "c2", "h", "c3"]
-    # Only a header line declares it: a passage that cites the number does not lift its document's others.
+    assert [h.chunk_id for h in ranked] == ["a", "h", "c2", "c3"]  # c3 fuses above c2 but names nothing
+    # the same for a page that cites it: its other passages come with it; a document that never names it does not
     sibling = Hit(chunk_id="s", doc_id="d2", text="Tỉnh cũng tổ chức hội nghị.", score=0.0)
-    retriever = HybridRetriever(Rankings([sibling, OTHER, cites], [sibling, OTHER, cites]))
+    retriever = HybridRetriever(Rankings([OTHER, sibling, cites], [OTHER, sibling, cites]))
     ranked = retriever.retrieve("Nghị quyết 55/2025/NQ-HĐND có hiệu lực từ ngày nào?", k=3)
-    assert [h.chunk_id for h in ranked] == ["c2", "s", "c3"]
+    assert [h.chunk_id for h in ranked] == ["s", "c2", "c3"]
 
 
 def test_without_a_document_number_fusion_alone_orders_and_dense_counts_less_for_plain_queries():
