@@ -24,6 +24,11 @@ IN_TITLE = 0.9
 # A sentence that opens by pointing back ("Quyết định này cho phép …", "Sau đó, …", "Ông từng là …") is about what
 # the sentence before it names: it is scored with that sentence's terms as its own.
 _ANAPHORA = re.compile(r"\W*(?:(?:[^\W\d_]+\s+){1,3}(?:này|đó|ấy|trên)\b|(?:ông|bà)\b)", re.IGNORECASE)
+# The header lines of an official text ("Số: 153/KH-UBND", "Độc lập - Tự do - Hạnh phúc", "(Kèm theo Nghị quyết số
+# 55/2025/NQ-HĐND …)") repeat the question's document number and so outscored the sentence that answers it.
+_BOILERPLATE = re.compile(
+    r"[\s*_]*(?:Số(?: hiệu)?\s*:|\(\s*Kèm theo\b|Độc lập\s*[-–]\s*Tự do|CỘNG HÒA XÃ HỘI CHỦ NGHĨA)", re.IGNORECASE
+)
 _LIST_INTRO = re.compile(r"[:：]\s*$")
 _LABEL_WORDS = 4  # a line of at most this many words and no final punctuation labels the line after it
 
@@ -130,7 +135,8 @@ def _is_label(picked: Picked) -> bool:
 
 def _sentences(hits: list[Hit]) -> Iterable[_Sentence]:
     """Each sentence of each hit with its own terms, its neighbours' (and the title's) terms, its passage's and its
-    document's (all read passages of it). Markdown headings ("# Ủy ban Kiểm tra ...") are context, never an answer: they count as the title does."""
+    document's (all read passages of it). Markdown headings ("# Ủy ban Kiểm tra ...") are context, never an answer: they
+    count as the title does; nor is a header line of an official text."""
     read = []
     for hit in hits:
         spans = split_sentences(hit.text)
@@ -143,6 +149,8 @@ def _sentences(hits: list[Hit]) -> Iterable[_Sentence]:
     for rank, (hit, spans, terms, heading, passage) in enumerate(read):
         for i, (start, end) in enumerate(spans):
             if hit.text.startswith("#", start):
+                continue
+            if _BOILERPLATE.match(hit.text, start):
                 continue
             near = heading.union(*terms[max(0, i - 1) : i + 2])
             own = terms[i] | terms[i - 1] if i > 0 and _ANAPHORA.match(hit.text, start) else terms[i]

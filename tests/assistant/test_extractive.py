@@ -176,3 +176,14 @@ def test_a_sentence_that_points_back_is_read_with_the_sentence_before_it():
     q = Question.parse("Quyết định số 25-CP của Hội đồng Chính phủ cho phép các xí nghiệp quốc doanh áp dụng chế độ gì?")
     picked = ExtractiveAnswerer(max_sentences=1).pick(q, [hit(text, title="Kinh tế 1976–1986")], flat_idf)
     assert picked and "3 kế hoạch" in picked[0].text
+
+
+def test_the_header_lines_of_an_official_text_are_never_the_answer():
+    text = ("Số: 153/KH-UBND\nCần Thơ, ngày 17 tháng 11 năm 2025\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n(Kèm theo Kế hoạch số 153/KH-UBND của Ủy ban nhân dân thành phố)\n"
+            "Phấn đấu đến năm 2030 có tối thiểu 50% số xã, phường không có ma túy.")
+    q = Question.parse("Kế hoạch 153/KH-UBND đặt mục tiêu bao nhiêu phần trăm số xã, phường không có ma túy?")
+    texts = [p.text for p in ExtractiveAnswerer().score_all(q, [hit(text, title="Kế hoạch phòng, chống ma túy")],
+                                                            flat_idf)]
+    assert texts and texts[0].startswith("Phấn đấu")
+    assert not any(t.startswith(("Số:", "CỘNG HÒA", "Độc lập", "(Kèm theo")) for t in texts)
