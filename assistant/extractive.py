@@ -152,6 +152,8 @@ def _sentences(hits: list[Hit]) -> Iterable[_Sentence]:
                 continue
             if _BOILERPLATE.match(hit.text, start):
                 continue
+            if hit.text[start:end].rstrip().endswith("?"):  # a question (a Q&A page's heading) answers nothing
+                continue
             near = heading.union(*terms[max(0, i - 1) : i + 2])
             own = terms[i] | terms[i - 1] if i > 0 and _ANAPHORA.match(hit.text, start) else terms[i]
             yield _Sentence(rank, hit, start, end, own, near, passage, heading, documents[hit.doc_id])

@@ -47,10 +47,10 @@ _SETTING = re.compile(
     r"^(?:theo|tại|tai|trong|sau khi|sau|nhân|nhan|khi|căn cứ|can cu|ở|về|ve|đối với|doi voi|với|voi|qua|từ|tu|"
     r"trước|truoc)\b[^,?]*, (?=(?:\S+\s+){3}\S)"  # and at least four words left to ask with
 )
-_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bngày \d|\bnăm \d{4}|\btháng \d|\b\d{4}\b", re.IGNORECASE)
+_DATE = re.compile(r"\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\b|\bngày \d|\bnăm \d{4}|\btháng \d|\b\d{4}\b", re.IGNORECASE)
 # "Ngày nào?" asks for a day: a sentence with only a year ("Năm 2021, …") does not give it.
 _ASKS_DAY = re.compile(r"\bngay nao\b|\bngay may\b")
-_DAY = re.compile(r"\b\d{1,2}/\d{1,2}\b|\b\d{1,2}-\d{1,2}/\d{1,2}\b|\bngày \d|\b\d{1,2} tháng \d", re.IGNORECASE)
+_DAY = re.compile(r"\b\d{1,2}/\d{1,2}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|\b\d{1,2}-\d{1,2}/\d{1,2}\b|\bngày \d|\b\d{1,2} tháng \d", re.IGNORECASE)
 _ASKS = {
     "date": re.compile(r"khi nao|ngay nao|nam nao|thoi gian nao|bao gio|thang nao|ngay may|thoi diem nao"),
     "number": re.compile(r"bao nhieu|\bmay\b|ty le|phan tram|bao lau|so luong"),
@@ -199,7 +199,7 @@ class Question:
         if self.asks == "document":  # "thay thế chỉ thị nào?": a number other than the ones asked about
             return 0.15 if set(find_document_numbers(sentence)) - self.asked_documents else -0.05
         if self.asks == "person":
-            return 0.15 if _has_person(sentence) else -0.05
+            return 0.15 if _has_person(sentence, self.names) else -0.05
         return 0.0
 
 
@@ -243,14 +243,24 @@ def _counted(lowered: str, *, exact: bool) -> dict[str, tuple[str, ...]]:
     return {"counted": tuple(fold(w) for w in words), "counted_kind": kind}
 
 
-def _has_person(sentence: str) -> bool:
-    """A family name followed by a capitalised word ("Nguyễn Văn Thanh", "Tô Lâm"), or "đồng chí"."""
-    if "đồng chí" in sentence.lower():
-        return True
+def _has_person(sentence: str, asked: frozenset[str] = frozenset()) -> bool:
+    """A family name followed by a capitalised word ("Nguyễn Văn Thanh", "Tô Lâm"), or "đồng chí" before a name,
+    other than the people the question itself names (`asked`, folded): "… đồng chí Trần Quốc Hoàn …" does not say
+    who chaired his anniversary."""
     words = _WORD.findall(normalize_for_search(sentence))
     for i, word in enumerate(words[:-1]):
-        if word in _FAMILY_NAMES and _is_capitalised(words[i + 1]):
-            return True
+        after_title = word.lower() == "chí" and i > 0 and words[i - 1].lower() == "đồng"
+        if (word in _FAMILY_NAMES or after_title) and _is_capitalised(words[i + 1]):
+            start = i + 1 if after_title else i
+            run = [fold(words[start].lower())]
+            for following in words[start + 1 :]:
+                if not _is_capitalised(following):
+                    break
+                run.append(fold(following.lower()))
+            if not any(" ".join(run) in name or name in " ".join(run) for name in asked):
+                return True
+        elif after_title and not asked:
+            return True  # "đồng chí" alone: someone is named by post
     return False
 
 
@@ -269,10 +279,15 @@ def _names(text: str) -> list[str]:
     names, run = [], []
     for i, match in enumerate(words + [None]):
         word = match.group() if match else ""
-        if match and word[0].isupper() and not word.isupper() and i > 0:
+        # a run ends at punctuation too: "Staley–Taylor" is two tokens, never the pair the constraint looks for
+        joined = bool(run) and match is not None and not text[words[i - 1].end() : match.start()].strip()
+        if match and word[0].isupper() and not word.isupper() and i > 0 and (joined or not run):
             run.append(fold(word.lower()))
             continue
         if run and not all(w in _INSTITUTIONAL for w in run):
             names.append(" ".join(run))
         run = []
+        if match and word[0].isupper() and not word.isupper() and i > 0:
+            run.append(fold(word.lower()))
     return names
+

@@ -187,3 +187,11 @@ def test_the_header_lines_of_an_official_text_are_never_the_answer():
                                                             flat_idf)]
     assert texts and texts[0].startswith("Phấn đấu")
     assert not any(t.startswith(("Số:", "CỘNG HÒA", "Độc lập", "(Kèm theo")) for t in texts)
+
+
+def test_a_question_in_the_text_is_never_the_answer():
+    text = ("Toàn văn Chỉ thị 26/CT-TTg về biên chế giáo viên năm học 2025 - 2026 ra sao? "
+            "Chỉ thị yêu cầu bố trí đủ biên chế giáo viên theo định mức.")
+    q = Question.parse("Chỉ thị 26/CT-TTg về biên chế giáo viên năm học 2025 - 2026 ra sao?")
+    texts = [p.text for p in ExtractiveAnswerer().score_all(q, [hit(text, title="Chỉ thị 26/CT-TTg")], flat_idf)]
+    assert texts and not any(t.rstrip().endswith("?") for t in texts)

@@ -184,3 +184,21 @@ def test_a_day_written_at_the_start_of_a_sentence_or_in_words_is_a_day():
     assert q.type_bonus("Ngày 29 tháng 3 năm 1973 quân nhân Mỹ cuối cùng rời Việt Nam.") > 0
     assert q.type_bonus("Vào 29 tháng 3 năm 1973, quân nhân Mỹ cuối cùng rời Việt Nam.") > 0
     assert q.type_bonus("Năm 1973, quân nhân Mỹ cuối cùng rời Việt Nam.") < 0  # a year is not a day
+
+
+def test_a_name_ends_at_punctuation():
+    # the tokenizer makes no pair across "–" or ",", so a name spanning one could never be found in a passage
+    assert Question.parse("Kế hoạch Staley–Taylor của Mỹ nhằm gì?").names == {"staley", "taylor", "my"}
+    assert Question.parse("Đảng bộ huyện Lộc Bình, Lạng Sơn có bao nhiêu đảng viên?").names == {"loc binh", "lang son"}
+
+
+def test_the_person_a_who_question_names_is_not_its_answer():
+    q = Question.parse("Lễ kỷ niệm ngày sinh đồng chí Trần Quốc Hoàn do ai chủ trì?")
+    assert q.type_bonus("Tuyên truyền kỷ niệm 110 năm Ngày sinh đồng chí Trần Quốc Hoàn.") < 0
+    assert q.type_bonus("Đồng chí Tô Lâm chủ trì lễ kỷ niệm đồng chí Trần Quốc Hoàn.") > 0
+
+
+def test_dates_written_with_dashes():
+    q = Question.parse("Báo Le Paria ra số đầu tiên vào ngày nào?")
+    assert q.type_bonus("Số 1 của báo Le Paria ra 1-4-1922 tại Paris.") > 0
+    assert q.type_bonus("Báo Le Paria ra số 1 năm 1922.") < 0  # a year is not a day
