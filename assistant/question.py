@@ -74,6 +74,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Huyện ủy Can Lộc" or "Ban Thường vụ Đảng ủy thị trấn Nghèn tổ chức …" does not say who the Bí thư is).
 _POSTS = re.compile(r"\b(?:tong bi thu|pho bi thu|bi thu|pho chu tich|chu tich|chu nhiem|truong ban|giam doc|"
                     r"thu tuong|bo truong|chanh an|vien truong|tong cuc truong|tu lenh)\b")
+# The level of a Party committee a post belongs to: "bí thư [tỉnh] ủy", "phó bí thư [huyện] ủy", "bí thư [đảng] ủy".
+_LEVEL = re.compile(r" (tinh|huyen|thanh|quan|thi|xa|phuong|dang) uy\b")
 _RATE = re.compile(r"\bty le\b|\bphan tram\b")
 
 
@@ -144,8 +146,20 @@ class Question:
         return max(factor, 0.25)
 
     def post_factor(self, sentence: str) -> float:
-        """1.0 unless a "who holds this post" question meets a sentence that does not name the post."""
-        return 1.0 if not self.post or self.post in fold(sentence.lower()) else 0.45
+        """1.0 unless a "who holds this post" question meets a sentence that does not name the post, or names it
+        only at another level ("Bí thư Tỉnh ủy" for "bí thư huyện ủy …")."""
+        if not self.post:
+            return 1.0
+        folded = fold(sentence.lower())
+        if self.post not in folded:
+            return 0.45
+        question = fold(self.text.lower())
+        asked = _LEVEL.match(question, question.find(self.post) + len(self.post))
+        if asked:
+            levels = {m.group(1) for m in re.finditer(rf"\b{self.post}{_LEVEL.pattern}", folded)}
+            if levels and asked.group(1) not in levels:
+                return 0.45
+        return 1.0
 
     def counted_factor(self, sentence: str, sentence_terms: frozenset[str],
                        passage_terms: frozenset[str] | None = None) -> float:

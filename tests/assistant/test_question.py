@@ -202,3 +202,10 @@ def test_dates_written_with_dashes():
     q = Question.parse("Báo Le Paria ra số đầu tiên vào ngày nào?")
     assert q.type_bonus("Số 1 của báo Le Paria ra 1-4-1922 tại Paris.") > 0
     assert q.type_bonus("Báo Le Paria ra số 1 năm 1922.") < 0  # a year is not a day
+
+
+def test_a_post_named_at_another_level_does_not_answer_who_holds_it():
+    q = Question.parse("bi thu huyen uy xin man tinh ha giang la ai")
+    assert q.post_factor("Ông nhậm chức Bí thư Tỉnh ủy Hà Giang.") < 1.0  # the province's, not the district's
+    assert q.post_factor("Ông là Bí thư Huyện ủy Xín Mần.") == 1.0
+    assert q.post_factor("Ông được bầu làm Bí thư.") == 1.0  # no level said: it may be the one asked
