@@ -43,11 +43,13 @@ ABBREVIATIONS: dict[str, str] = {
     "DNNN": "doanh nghiệp nhà nước", "HTX": "hợp tác xã", "NTM": "nông thôn mới", "DTTS": "dân tộc thiểu số",
     "KHCN": "khoa học và công nghệ", "CNTT": "công nghệ thông tin", "CĐS": "chuyển đổi số",
     "GDĐT": "giáo dục và đào tạo", "PCTN": "phòng, chống tham nhũng", "BVTQ": "bảo vệ tổ quốc",
+    "GD&ĐT": "giáo dục và đào tạo", "KH&CN": "khoa học và công nghệ", "TN&MT": "tài nguyên và môi trường",
+    "NN&PTNT": "nông nghiệp và phát triển nông thôn",
 }
 
 # An abbreviation as written: capitals (Đ included), digits, at most a trailing lower-case letter per part
-# (TTg, QĐi), parts joined by '-' (KT-XH). Not glued to a word, a '/' or a '-'.
-_ABBREVIATION = r"[A-ZĐ][A-ZĐ0-9]*[a-zđ]?[A-ZĐ0-9]*(?:[-.][A-ZĐ][A-ZĐ0-9]*[a-zđ]?)*"
+# (TTg, QĐi), parts joined by '-', '.' or '&' (KT-XH, GD&ĐT). Not glued to a word, a '/' or a '-'.
+_ABBREVIATION = r"[A-ZĐ][A-ZĐ0-9]*[a-zđ]?[A-ZĐ0-9]*(?:[-.&][A-ZĐ][A-ZĐ0-9]*[a-zđ]?)*"
 _TOKEN = re.compile(rf"(?<![\w/\-])(?:{_ABBREVIATION})(?![\w/\-])")
 _PARENTHESIZED = re.compile(rf"\(\s*(?i:(?:sau đây )?(?:được )?(?:gọi|viết) tắt là:?\s*)?({_ABBREVIATION})\s*\)")
 _REVERSE = re.compile(rf"(?<![\w/\-])({_ABBREVIATION})\s*\(([^()\n]{{3,120}})\)")

@@ -103,6 +103,7 @@ def test_only_whole_tokens_are_expanded():
 def test_compound_abbreviations_whole_or_by_parts():
     assert expand_abbreviations("KT-XH năm 2024") == "KT-XH năm 2024 kinh tế - xã hội"
     assert expand_abbreviations("HĐND-UBND tỉnh") == "HĐND-UBND tỉnh hội đồng nhân dân ủy ban nhân dân"
+    assert expand_abbreviations("Bộ GD&ĐT và R&D") == "Bộ GD&ĐT và R&D giáo dục và đào tạo"  # joined by '&'
 
 
 def test_extra_definitions_take_part_and_win():
