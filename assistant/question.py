@@ -45,7 +45,7 @@ _FIGURE = re.compile(r"(?<![^\W_])\d+(?![^\W_])")
 # được ký kết, …". Its words name the document or the occasion, which the answer's sentence seldom repeats.
 _SETTING = re.compile(
     r"^(?:theo|tại|tai|trong|sau khi|sau|nhân|nhan|khi|căn cứ|can cu|ở|về|ve|đối với|doi voi|với|voi|qua|từ|tu|"
-    r"trước|truoc)\b[^,?]*, (?=(?:\S+\s+){3}\S)"  # and at least four words left to ask with
+    r"trước|truoc|để|de|nhằm|nham)\b[^,?]*, (?=(?:\S+\s+){3}\S)"  # and at least four words left to ask with
 )
 _DATE = re.compile(r"\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\b|\bngày \d|\bnăm \d{4}|\btháng \d|\b\d{4}\b", re.IGNORECASE)
 # "Ngày nào?" asks for a day: a sentence with only a year ("Năm 2021, …") does not give it.

@@ -147,6 +147,8 @@ def test_a_leading_setting_clause_names_where_to_look_not_what_to_find():
     subject = Question.parse("Ông Vũ Mạnh Hà được điều chuyển về tỉnh Lai Châu, bổ nhiệm làm Phó Bí thư vào ngày nào?")
     assert subject.setting_terms == () and "lai" in subject.terms
     assert Question.parse("Theo đó, ai ký?").setting_terms == ()
+    purpose = Question.parse("Để tuyên truyền Cuộc vận động, Trung ương Hội phát hành bao nhiêu cuốn?")
+    assert "tuyên" in purpose.setting_terms and "tuyên" not in purpose.terms
 
 
 def test_a_figure_inside_a_code_is_not_a_figure():
