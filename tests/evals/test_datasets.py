@@ -76,7 +76,9 @@ def test_party_dev_set_is_verbatim():
 
 @pytest.mark.skipif(not PARTY_DOCS.is_dir(), reason="../shared/corpus/party is not available")
 @pytest.mark.parametrize(
-    "name", ["party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl", "party_fresh2.jsonl", "party_fresh3.jsonl"]
+    "name",
+    ["party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl", "party_fresh2.jsonl", "party_fresh3.jsonl",
+     "party_fresh4.jsonl"],
 )
 def test_held_out_sets_are_verbatim(name):
     cases = load_cases(DATA / name)
@@ -92,6 +94,8 @@ _EARLIER_SETS = {
     "party_fresh2.jsonl": ["party_dev.jsonl", "party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl"],
     "party_fresh3.jsonl": ["party_dev.jsonl", "party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl",
                            "party_fresh2.jsonl"],
+    "party_fresh4.jsonl": ["party_dev.jsonl", "party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl",
+                           "party_fresh2.jsonl", "party_fresh3.jsonl"],
 }
 
 
@@ -103,7 +107,7 @@ def test_held_out_sets_are_apart_from_earlier_ones(name):
         assert not sources & earlier_sources, f"{name} shares documents with {earlier}"
 
 
-@pytest.mark.parametrize("name", ["party_fresh.jsonl", "party_fresh2.jsonl", "party_fresh3.jsonl"])
+@pytest.mark.parametrize("name", ["party_fresh.jsonl", "party_fresh2.jsonl", "party_fresh3.jsonl", "party_fresh4.jsonl"])
 def test_fresh_set_covers_its_kinds(name):
     from index.text import has_diacritics
 
