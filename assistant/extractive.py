@@ -135,8 +135,7 @@ def _is_label(picked: Picked) -> bool:
 
 def _sentences(hits: list[Hit]) -> Iterable[_Sentence]:
     """Each sentence of each hit with its own terms, its neighbours' (and the title's) terms, its passage's and its
-    document's (all read passages of it). Markdown headings ("# Ủy ban Kiểm tra ...") are context, never an answer: they
-    count as the title does; nor is a header line of an official text."""
+    document's (all read passages of it); not the lines that are never an answer."""
     read = []
     for hit in hits:
         spans = split_sentences(hit.text)
@@ -148,15 +147,17 @@ def _sentences(hits: list[Hit]) -> Iterable[_Sentence]:
         documents[hit.doc_id] = documents.get(hit.doc_id, frozenset()) | passage
     for rank, (hit, spans, terms, heading, passage) in enumerate(read):
         for i, (start, end) in enumerate(spans):
-            if hit.text.startswith("#", start):
-                continue
-            if _BOILERPLATE.match(hit.text, start):
-                continue
-            if hit.text[start:end].rstrip().endswith("?"):  # a question (a Q&A page's heading) answers nothing
+            if _never_an_answer(hit.text, start, end):
                 continue
             near = heading.union(*terms[max(0, i - 1) : i + 2])
             own = terms[i] | terms[i - 1] if i > 0 and _ANAPHORA.match(hit.text, start) else terms[i]
             yield _Sentence(rank, hit, start, end, own, near, passage, heading, documents[hit.doc_id])
+
+
+def _never_an_answer(text: str, start: int, end: int) -> bool:
+    """A Markdown heading (it counts as the title does), a header line of an official text, or a question (a Q&A
+    page's heading, "Toàn văn Chỉ thị 26/CT-TTg … ra sao?")."""
+    return text.startswith("#", start) or bool(_BOILERPLATE.match(text, start)) or text[start:end].rstrip().endswith("?")
 
 
 def _coverage(weights: dict[str, float], sentence: _Sentence, *, whole_passage: bool = False,

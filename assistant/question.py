@@ -47,10 +47,15 @@ _SETTING = re.compile(
     r"^(?:theo|tại|tai|trong|sau khi|sau|nhân|nhan|khi|căn cứ|can cu|ở|về|ve|đối với|doi voi|với|voi|qua|từ|tu|"
     r"trước|truoc|để|de|nhằm|nham)\b[^,?]*, (?=(?:\S+\s+){3}\S)"  # and at least four words left to ask with
 )
-_DATE = re.compile(r"\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\b|\bngày \d|\bnăm \d{4}|\btháng \d|\b\d{4}\b", re.IGNORECASE)
+_DATE = re.compile(
+    r"\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\b|\bngày \d|\bnăm \d{4}|\btháng \d|\b\d{4}\b", re.IGNORECASE
+)
 # "Ngày nào?" asks for a day: a sentence with only a year ("Năm 2021, …") does not give it.
 _ASKS_DAY = re.compile(r"\bngay nao\b|\bngay may\b")
-_DAY = re.compile(r"\b\d{1,2}/\d{1,2}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|\b\d{1,2}-\d{1,2}/\d{1,2}\b|\bngày \d|\b\d{1,2} tháng \d", re.IGNORECASE)
+_DAY = re.compile(
+    r"\b\d{1,2}/\d{1,2}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|\b\d{1,2}-\d{1,2}/\d{1,2}\b|\bngày \d|\b\d{1,2} tháng \d",
+    re.IGNORECASE,
+)
 _ASKS = {
     "date": re.compile(r"khi nao|ngay nao|nam nao|thoi gian nao|bao gio|thang nao|ngay may|thoi diem nao"),
     "number": re.compile(r"bao nhieu|\bmay\b|ty le|phan tram|bao lau|so luong"),
@@ -104,14 +109,14 @@ class Question:
         folded = fold(normalized.lower())
         asks = next((kind for kind, pattern in _ASKS.items() if pattern.search(folded)), "other")
         setting = _SETTING.match(normalized.lower())
-        focus = normalized[setting.end() :] if setting else normalized
+        scene, focus = (normalized[: setting.end()], normalized[setting.end() :]) if setting else ("", normalized)
         return cls(
             text=normalized,
             terms=_content_terms(spell_out_abbreviations(focus)),  # sentences are matched with both forms
-            setting_terms=_content_terms(spell_out_abbreviations(normalized[: setting.end()])) if setting else (),
+            setting_terms=_content_terms(spell_out_abbreviations(scene)) if scene else (),
             context_terms=_content_terms(spell_out_abbreviations(context)) if context else (),
             figures=frozenset(_FIGURE.findall(without_ordinals(normalized))),
-            setting_figures=frozenset(_FIGURE.findall(normalized[: setting.end()])) if setting else frozenset(),
+            setting_figures=frozenset(_FIGURE.findall(scene)),
             names=frozenset(_names(normalized)),
             asks=asks,
             ordinals=frozenset(ordinals(normalized)),
@@ -293,15 +298,14 @@ def _names(text: str) -> list[str]:
     names, run = [], []
     for i, match in enumerate(words + [None]):
         word = match.group() if match else ""
+        capitalised = bool(word) and word[0].isupper() and not word.isupper() and i > 0
         # a run ends at punctuation too: "Staley–Taylor" is two tokens, never the pair the constraint looks for
         joined = bool(run) and match is not None and not text[words[i - 1].end() : match.start()].strip()
-        if match and word[0].isupper() and not word.isupper() and i > 0 and (joined or not run):
+        if capitalised and (joined or not run):
             run.append(fold(word.lower()))
             continue
         if run and not all(w in _INSTITUTIONAL for w in run):
             names.append(" ".join(run))
-        run = []
-        if match and word[0].isupper() and not word.isupper() and i > 0:
-            run.append(fold(word.lower()))
+        run = [fold(word.lower())] if capitalised else []
     return names
 
