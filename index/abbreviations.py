@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 
@@ -56,6 +57,15 @@ _REVERSE = re.compile(rf"(?<![\w/\-])({_ABBREVIATION})\s*\(([^()\n]{{3,120}})\)"
 _CLAUSE_END = re.compile(r"[.;:!?()\[\]\"“”|\n]")  # a definition may span commas and dashes, not these
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 _SPACES = re.compile(r"\s+")
+
+
+def table_version() -> str:
+    """A hash of the abbreviation table and the token pattern: a saved BM25 index whose passages were expanded by
+    another version no longer matches the queries (index.lexical rebuilds it)."""
+    import hashlib
+
+    table = json.dumps(sorted(ABBREVIATIONS.items()), ensure_ascii=False) + _ABBREVIATION
+    return hashlib.sha256(table.encode()).hexdigest()[:16]
 
 
 def find_defined_abbreviations(text: str) -> dict[str, str]:

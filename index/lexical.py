@@ -115,7 +115,10 @@ class LexicalIndex:
         with open(tmp / "records.jsonl", "w", encoding="utf-8") as out:
             for record in self.records:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        meta = {"format": FORMAT, "fingerprint": self.fingerprint, "abbreviations": self.abbreviations}
+        from index.abbreviations import table_version
+
+        meta = {"format": FORMAT, "terms": table_version(), "fingerprint": self.fingerprint,
+                "abbreviations": self.abbreviations}
         (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False))
         old = Path(tempfile.mkdtemp(prefix=directory.name + ".old-", dir=directory.parent))
         if directory.exists():
@@ -125,14 +128,17 @@ class LexicalIndex:
 
     @classmethod
     def load(cls, directory: Path) -> "LexicalIndex | None":
-        """The saved index, or None when there is none or it is of another format."""
+        """The saved index, or None when there is none, it is of another format, or its passages were expanded with
+        another abbreviation table (the store then rebuilds it from Chroma, ~15 s for the party corpus)."""
         import bm25s
+
+        from index.abbreviations import table_version
 
         meta_path = directory / "meta.json"
         if not meta_path.exists():
             return None
         meta = json.loads(meta_path.read_text())
-        if meta.get("format") != FORMAT:
+        if meta.get("format") != FORMAT or meta.get("terms") != table_version():
             return None
         with open(directory / "records.jsonl", encoding="utf-8") as src:
             records = [json.loads(line) for line in src]

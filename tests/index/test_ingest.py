@@ -245,3 +245,18 @@ def test_concurrent_readers_share_one_lexical_rebuild(corpus, tmp_path):
         found = list(pool.map(lambda _: len(store.lexical().search("đảng viên", k=3)), range(8)))
     assert found == [3] * 8
     assert sorted(p.name for p in (tmp_path / "idx").iterdir() if p.name.startswith("lexical")) == ["lexical"]
+
+
+def test_a_changed_abbreviation_table_rebuilds_the_bm25_index(corpus, tmp_path, monkeypatch):
+    from index import abbreviations
+
+    (corpus / "xyzw.txt").write_text("Hội nghị XYZW của tỉnh đã họp phiên thứ nhất vào tháng Ba.", encoding="utf-8")
+    ingest([corpus], store=open_store(tmp_path / "idx"))
+    query = "zorbex vlumtrak"  # what the new entry will say XYZW stands for; no document writes it
+    assert open_store(tmp_path / "idx").lexical().search(query, k=3) == []
+    monkeypatch.setitem(abbreviations.ABBREVIATIONS, "XYZW", "zorbex vlumtrak")
+    # the saved index expanded the passages with the old table: it is rebuilt, and now "XYZW" matches its expansion
+    found = open_store(tmp_path / "idx").lexical().search(query, k=3)
+    assert [hit.source for hit in found] == ["docs/xyzw.txt"]
+    meta = json.loads((tmp_path / "idx" / "lexical" / "meta.json").read_text())
+    assert meta["terms"] == abbreviations.table_version()
