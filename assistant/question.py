@@ -150,6 +150,12 @@ class Question:
                 factor *= 0.5 if any(k == kind for k, _ in named) else 0.8  # another plenum named: a wrong one
         return max(factor, 0.25)
 
+    def day_factor(self, sentence: str) -> float:
+        """0.6 when a "ngày nào?" question meets a sentence without a day: "Nghị quyết 70-NQ/TW năm 2025 của Bộ
+        Chính trị về …" names the resolution and its year but cannot say the day it was signed, however well it
+        covers the question's words (the −0.2 of `type_bonus` alone did not keep it from answering)."""
+        return 0.6 if self.day and not _DAY.search(sentence) else 1.0
+
     def post_factor(self, sentence: str) -> float:
         """1.0 unless a "who holds this post" question meets a sentence that does not name the post, or names it
         only at another level ("Bí thư Tỉnh ủy" for "bí thư huyện ủy …")."""

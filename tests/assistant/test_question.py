@@ -211,3 +211,10 @@ def test_a_post_named_at_another_level_does_not_answer_who_holds_it():
     assert q.post_factor("Ông nhậm chức Bí thư Tỉnh ủy Hà Giang.") < 1.0  # the province's, not the district's
     assert q.post_factor("Ông là Bí thư Huyện ủy Xín Mần.") == 1.0
     assert q.post_factor("Ông được bầu làm Bí thư.") == 1.0  # no level said: it may be the one asked
+
+
+def test_a_sentence_without_a_day_cannot_say_which_day():
+    q = Question.parse("Nghị quyết 70-NQ/TW được Bộ Chính trị ký ban hành ngày nào?")
+    assert q.day_factor("Nghị quyết 70-NQ/TW năm 2025 của Bộ Chính trị về an ninh năng lượng.") < 1.0
+    assert q.day_factor("Ngày 20/8/2025, Bộ Chính trị ban hành Nghị quyết 70-NQ/TW.") == 1.0
+    assert Question.parse("Nghị quyết 70-NQ/TW ban hành năm nào?").day_factor("Năm 2025, …") == 1.0
