@@ -21,9 +21,9 @@ IN_SENTENCE, NEARBY, IN_PASSAGE = 1.0, 0.6, 0.3
 # all is still judged on sentence-local support (title terms at NEARBY), or every sentence of a document about
 # the right subject would look like an answer.
 IN_TITLE = 0.9
-# A sentence that opens by pointing back ("Quyết định này cho phép …", "Sau đó, …", "Ông từng là …") is about what
-# the sentence before it names: it is scored with that sentence's terms as its own.
-_ANAPHORA = re.compile(r"\W*(?:(?:[^\W\d_]+\s+){1,3}(?:này|đó|ấy|trên)\b|(?:ông|bà)\b)", re.IGNORECASE)
+# A sentence that opens by pointing back ("Quyết định này cho phép …", "Sau đó, …", "Ông từng là …", "Cụ thể, …") is
+# about what the sentence before it names: it is scored with that sentence's terms as its own.
+_ANAPHORA = re.compile(r"\W*(?:(?:[^\W\d_]+\s+){1,3}(?:này|đó|ấy|trên)\b|(?:ông|bà|cụ thể)\b)", re.IGNORECASE)
 # The header lines of an official text ("Số: 153/KH-UBND", "Độc lập - Tự do - Hạnh phúc", "(Kèm theo Nghị quyết số
 # 55/2025/NQ-HĐND …)") repeat the question's document number and so outscored the sentence that answers it.
 _BOILERPLATE = re.compile(

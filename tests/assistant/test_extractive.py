@@ -176,6 +176,12 @@ def test_a_sentence_that_points_back_is_read_with_the_sentence_before_it():
     q = Question.parse("Quyết định số 25-CP của Hội đồng Chính phủ cho phép các xí nghiệp quốc doanh áp dụng chế độ gì?")
     picked = ExtractiveAnswerer(max_sentences=1).pick(q, [hit(text, title="Kinh tế 1976–1986")], flat_idf)
     assert picked and "3 kế hoạch" in picked[0].text
+    from assistant.extractive import _sentences
+
+    text = ("Quân ủy Trung ương đã ban hành nhiều văn bản. Cụ thể, đã ban hành 21 nghị quyết. "
+            "Hội nghị diễn ra sôi nổi. Năm 2025 có 30 đoàn kiểm tra.")
+    terms = {text[s.start : s.end].split()[0]: s.terms for s in _sentences([hit(text, title="Kiểm tra")])}
+    assert "quân" in terms["Cụ"] and "quân" not in terms["Năm"] and "hội" not in terms["Cụ"]
 
 
 def test_the_header_lines_of_an_official_text_are_never_the_answer():
