@@ -81,6 +81,9 @@ _POSTS = re.compile(r"\b(?:tong bi thu|pho bi thu|bi thu|pho chu tich|chu tich|c
                     r"thu tuong|bo truong|chanh an|vien truong|tong cuc truong|tu lenh)\b")
 # The level of a Party committee a post belongs to: "bí thư [tỉnh] ủy", "phó bí thư [huyện] ủy", "bí thư [đảng] ủy".
 _LEVEL = re.compile(r" (tinh|huyen|thanh|quan|thi|xa|phuong|dang) uy\b")
+# A figure written in words, as the Charter does ("mười tám tuổi", "hai phần ba"); not "năm" or "tư", which are far
+# more often "year" and "fourth/private" here.
+_NUMBER_WORD = re.compile(r"\b(?:một|hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|nửa)\b")
 _RATE = re.compile(r"\bty le\b|\bphan tram\b")
 
 
@@ -220,7 +223,7 @@ class Question:
                 return 0.1 if _DAY.search(sentence) else -0.2
             return 0.1 if _DATE.search(sentence) else -0.1
         if self.asks == "number":
-            return 0.1 if _DIGITS.search(sentence) else -0.25
+            return 0.1 if _DIGITS.search(sentence) or _NUMBER_WORD.search(sentence.lower()) else -0.25
         if self.asks == "document":  # "thay thế chỉ thị nào?": a number other than the ones asked about
             return 0.15 if set(find_document_numbers(sentence)) - self.asked_documents else -0.05
         if self.asks == "person":

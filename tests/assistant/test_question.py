@@ -218,3 +218,9 @@ def test_a_sentence_without_a_day_cannot_say_which_day():
     assert q.day_factor("Nghị quyết 70-NQ/TW năm 2025 của Bộ Chính trị về an ninh năng lượng.") < 1.0
     assert q.day_factor("Ngày 20/8/2025, Bộ Chính trị ban hành Nghị quyết 70-NQ/TW.") == 1.0
     assert Question.parse("Nghị quyết 70-NQ/TW ban hành năm nào?").day_factor("Năm 2025, …") == 1.0
+
+
+def test_a_figure_written_in_words_is_a_figure():
+    q = Question.parse("Người vào Đảng phải đủ bao nhiêu tuổi?")
+    assert q.type_bonus("Công dân Việt Nam từ mười tám tuổi trở lên được vào Đảng.") > 0
+    assert q.type_bonus("Công dân Việt Nam được xem xét kết nạp vào Đảng.") < 0
