@@ -103,8 +103,8 @@ class Question:
     now: bool = False  # asks about the present ("Bí thư hiện nay là ai?")
     post: str = ""  # the post a "who" question asks about, folded ("bi thu")
     day: bool = False  # a date question that asks for the day ("ngày nào?"), not just the year
-    setting_terms: tuple[str, ...] = ()  # content terms of a leading "Theo …," clause, which `terms` leaves out
-    setting_figures: frozenset[str] = frozenset()  # the figures of that clause
+    setting_terms: tuple[str, ...] = ()  # content terms of a leading "Theo …," clause or an apposition, not in `terms`
+    setting_figures: frozenset[str] = frozenset()  # the figures of those clauses
 
     @classmethod
     def parse(cls, text: str, *, context: str = "") -> "Question":
@@ -113,6 +113,8 @@ class Question:
         asks = next((kind for kind, pattern in _ASKS.items() if pattern.search(folded)), "other")
         setting = _SETTING.match(normalized.lower())
         scene, focus = (normalized[: setting.end()], normalized[setting.end() :]) if setting else ("", normalized)
+        aside, focus = _apposition(focus)
+        scene = f"{scene} {aside}".strip()
         return cls(
             text=normalized,
             terms=_content_terms(spell_out_abbreviations(focus)),  # sentences are matched with both forms
@@ -318,3 +320,14 @@ def _names(text: str) -> list[str]:
         run = [fold(word.lower())] if capitalised else []
     return names
 
+
+
+
+def _apposition(text: str) -> tuple[str, str]:
+    """"Ông Nguyễn Lam, Bí thư thứ nhất đầu tiên của Trung ương Đoàn, có tên khai sinh là gì?": the clauses between the
+    subject and the question (of three words or more each, so not a list such as "bộ, ngành, địa phương") say who is
+    meant, as a leading "Theo …," clause says where; returns (those clauses, the subject and the question)."""
+    parts = text.split(", ")
+    if len(parts) < 3 or len(parts[-1].split()) < 3 or any(len(part.split()) < 3 for part in parts[1:-1]):
+        return "", text
+    return ", ".join(parts[1:-1]), f"{parts[0]} {parts[-1]}"

@@ -224,3 +224,11 @@ def test_a_figure_written_in_words_is_a_figure():
     q = Question.parse("Người vào Đảng phải đủ bao nhiêu tuổi?")
     assert q.type_bonus("Công dân Việt Nam từ mười tám tuổi trở lên được vào Đảng.") > 0
     assert q.type_bonus("Công dân Việt Nam được xem xét kết nạp vào Đảng.") < 0
+
+
+def test_an_apposition_says_who_is_meant_not_what_is_asked():
+    q = Question.parse("Ông Nguyễn Lam, Bí thư thứ nhất đầu tiên của Trung ương Đoàn, có tên khai sinh là gì?")
+    assert "đầu" in q.setting_terms and "đầu" not in q.terms
+    assert {"nguyễn", "lam", "khai", "sinh"} <= set(q.terms)
+    listed = Question.parse("Các bộ, ngành, địa phương phải báo cáo kết quả vào thời điểm nào?")
+    assert listed.setting_terms == () and "ngành" in listed.terms  # a list, not an apposition
