@@ -81,9 +81,9 @@ _POSTS = re.compile(r"\b(?:tong bi thu|pho bi thu|bi thu|pho chu tich|chu tich|c
                     r"thu tuong|bo truong|chanh an|vien truong|tong cuc truong|tu lenh)\b")
 # The level of a Party committee a post belongs to: "bí thư [tỉnh] ủy", "phó bí thư [huyện] ủy", "bí thư [đảng] ủy".
 _LEVEL = re.compile(r" (tinh|huyen|thanh|quan|thi|xa|phuong|dang) uy\b")
-# A figure written in words, as the Charter does ("mười tám tuổi", "hai phần ba"); not "năm" or "tư", which are far
-# more often "year" and "fourth/private" here.
-_NUMBER_WORD = re.compile(r"\b(?:một|hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|nửa)\b")
+# A figure written in words, as the Charter does ("mười tám tuổi", "hai phần ba"): the digit words only, not "một",
+# "năm", "tư" (far more often "a", "year", "private" here) nor "trăm", "triệu", "tỷ" ("tỷ lệ" is a rate).
+_NUMBER_WORD = re.compile(r"\b(?:hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi)\b")
 _RATE = re.compile(r"\bty le\b|\bphan tram\b")
 
 
@@ -196,7 +196,8 @@ class Question:
         if counted not in sentence_terms:  # and when no sentence of the passage names it, the passage cannot tell
             return factor * (0.6 if counted in (passage_terms or sentence_terms) else 0.45)
         words = r"\s+".join(self.counted)
-        return factor * (1.0 if re.search(rf"\d(?:[\d.,]*\d)?\s+(?:\w+\s+)?{words}\b", fold(sentence.lower())) else 0.8)
+        spelt = fold(_NUMBER_WORD.sub("9", sentence.lower()))  # "mười tám tuổi" counts as a figure before "tuổi"
+        return factor * (1.0 if re.search(rf"\d(?:[\d.,]*\d)?\s+(?:\w+\s+)?{words}\b", spelt) else 0.8)
 
     @cached_property
     def locating_figures(self) -> frozenset[str]:

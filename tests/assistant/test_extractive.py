@@ -201,3 +201,12 @@ def test_a_question_in_the_text_is_never_the_answer():
     q = Question.parse("Chỉ thị 26/CT-TTg về biên chế giáo viên năm học 2025 - 2026 ra sao?")
     texts = [p.text for p in ExtractiveAnswerer().score_all(q, [hit(text, title="Chỉ thị 26/CT-TTg")], flat_idf)]
     assert texts and not any(t.rstrip().endswith("?") for t in texts)
+
+
+def test_an_age_written_in_words_answers_how_old():
+    rules = ("Nơi có tổ chức Đoàn, người vào Đảng trong độ tuổi thanh niên phải là đoàn viên và được một đảng viên "
+             "chính thức giới thiệu.")
+    age = "Công dân Việt Nam từ mười tám tuổi trở lên đều có thể được xét để kết nạp vào Đảng."
+    q = Question.parse("Người vào Đảng phải từ bao nhiêu tuổi?")
+    picked = ExtractiveAnswerer(max_sentences=1).pick(q, [hit(rules, n=0), hit(age, n=1)], flat_idf)
+    assert picked and "mười tám tuổi" in picked[0].text
