@@ -75,8 +75,9 @@ class ExtractiveAnswerer:
                   ) -> list[Picked]:
         """Every candidate sentence with its score, best first."""
         weights = _halve_bigrams(idf(question.terms))
-        # A leading "Theo Nghị định 73/2024/NĐ-CP, …" names where to look: its terms count wherever the document's
-        # read passages have them, as a follow-up's borrowed subject does, but as part of the question's own weight.
+        # A leading "Theo Nghị định 73/2024/NĐ-CP, …" or an apposition names where to look: its terms count wherever
+        # the document's read passages have them, as a follow-up's borrowed subject does, but as part of the
+        # question's own weight.
         setting = {t: w for t, w in _halve_bigrams(idf(question.setting_terms)).items() if t not in weights}
         weights.update(setting)
         context_weights = _halve_bigrams(idf(question.context_terms))

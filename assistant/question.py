@@ -169,13 +169,19 @@ class Question:
         folded = fold(sentence.lower())
         if self.post not in folded:
             return 0.45
-        question = fold(self.text.lower())
-        asked = _LEVEL.match(question, question.find(self.post) + len(self.post))
-        if asked:
+        if self.post_level:
             levels = {m.group(1) for m in re.finditer(rf"\b{self.post}{_LEVEL.pattern}", folded)}
-            if levels and asked.group(1) not in levels:
+            if levels and self.post_level not in levels:
                 return 0.45
         return 1.0
+
+    @cached_property
+    def post_level(self) -> str:
+        """The committee level of the post asked about ("huyen" in "bí thư huyện ủy …"), or "" (parsed once, not
+        once per scored sentence)."""
+        question = fold(self.text.lower())
+        asked = _LEVEL.match(question, question.find(self.post) + len(self.post)) if self.post else None
+        return asked.group(1) if asked else ""
 
     def counted_factor(self, sentence: str, sentence_terms: frozenset[str],
                        passage_terms: frozenset[str] | None = None) -> float:
