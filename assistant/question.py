@@ -64,6 +64,7 @@ _ASKS = {
         r"\b(?:nghi dinh|nghi quyet|chi thi|ket luan|quyet dinh|quy dinh|thong tu|huong dan|van ban) (?:nao|so may)\b"
     ),
 }
+_NOT_MAY = re.compile(r"\b(?:máy|may|mày|mảy|mạy|mãy)\b")
 # What a how-many question counts: the one or two words after "bao nhiêu"/"mấy" ("bao nhiêu đảng viên").
 _COUNTED = re.compile(r"\b(?:bao nhiêu|mấy|bao nhieu|may)\s+(\w+)(?:\s+(\w+))?(?:\s+(?:là|la)\s+(\w+))?")
 _PERCENT = ("phan", "tram")
@@ -84,6 +85,18 @@ _LEVEL = re.compile(r" (tinh|huyen|thanh|quan|thi|xa|phuong|dang) uy\b")
 # A figure written in words, as the Charter does ("mười tám tuổi", "hai phần ba"): the digit words only, not "một",
 # "năm", "tư" (far more often "a", "year", "private" here) nor "trăm", "triệu", "tỷ" ("tỷ lệ" is a rate).
 _NUMBER_WORD = re.compile(r"\b(?:hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi)\b")
+# The parts of a sentence that date it, which say nothing about how many: "ngày 15 tháng 12 năm 1945", "17/9/2025",
+# "năm 2025", "tháng 3/2020"; not "9/15 chỉ tiêu" (no month 15) nor "mỗi năm 1 lần".
+_DATE_SPAN = re.compile(
+    r"\b(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|\b\d{1,2}/(?:0?[1-9]|1[0-2])(?:/\d{2,4})?\b|"
+    r"\b\d{1,2}-\d{1,2}-\d{4}\b|"
+    r"\b(?:ngày|tháng)\s+\d{1,2}(?:[/-]\d+)*|\bnăm\s+\d{4}\b",
+    re.IGNORECASE,
+)
+# Any word for an amount, for telling a sentence that gives some amount ("vài năm", "một nửa") from one that gives none.
+_SOME_NUMBER_WORD = re.compile(
+    r"\b(?:một|hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ(?! lệ)|vài|nửa)\b", re.IGNORECASE
+)
 _RATE = re.compile(r"\bty le\b|\bphan tram\b")
 
 
@@ -110,7 +123,9 @@ class Question:
     def parse(cls, text: str, *, context: str = "") -> "Question":
         normalized = normalize_for_search(text)
         folded = fold(normalized.lower())
-        asks = next((kind for kind, pattern in _ASKS.items() if pattern.search(folded)), "other")
+        # Folded "may" is "mấy" only in a plain question: with diacritics it is "máy" ("cỗ máy", "máy tính") or "may".
+        plain = fold(_NOT_MAY.sub(" ", normalized.lower())) if has_diacritics(normalized) else folded
+        asks = next((kind for kind, pattern in _ASKS.items() if pattern.search(plain)), "other")
         setting = _SETTING.match(normalized.lower())
         scene, focus = (normalized[: setting.end()], normalized[setting.end() :]) if setting else ("", normalized)
         aside, focus = _apposition(focus)
@@ -160,6 +175,15 @@ class Question:
         Chính trị về …" names the resolution and its year but cannot say the day it was signed, however well it
         covers the question's words (the −0.2 of `type_bonus` alone did not keep it from answering)."""
         return 0.6 if self.day and not _DAY.search(sentence) else 1.0
+
+    def figure_factor(self, sentence: str) -> float:
+        """For a how-many question, a sentence whose only figures are dates or the question's own figures
+        ("Ngày 17/9/2025, Ban … ban hành Kế hoạch 128-KH/BTGDVTW …") gives no count: × 0.6."""
+        if self.asks != "number":
+            return 1.0
+        undated = _DATE_SPAN.sub(" ", sentence)
+        new = set(_FIGURE.findall(undated)) - self.figures
+        return 1.0 if new or _SOME_NUMBER_WORD.search(undated.lower()) else 0.6
 
     def post_factor(self, sentence: str) -> float:
         """1.0 unless a "who holds this post" question meets a sentence that does not name the post, or names it

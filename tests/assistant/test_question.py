@@ -232,3 +232,23 @@ def test_an_apposition_says_who_is_meant_not_what_is_asked():
     assert {"nguyễn", "lam", "khai", "sinh"} <= set(q.terms)
     listed = Question.parse("Các bộ, ngành, địa phương phải báo cáo kết quả vào thời điểm nào?")
     assert listed.setting_terms == () and "ngành" in listed.terms  # a list, not an apposition
+
+
+def test_a_sentence_whose_only_figures_are_dates_or_the_questions_own_gives_no_count():
+    q = Question.parse("Chỉ thị 26/CT-TTg giao tuyển dụng bổ sung bao nhiêu biên chế giáo viên cho năm học 2025 - 2026?")
+    issued = "Ngày 15/9/2025, Thủ tướng Chính phủ ban hành Chỉ thị 26/CT-TTg năm 2025 về năm học 2025 2026."
+    assert q.figure_factor(issued) < 1.0
+    assert q.figure_factor("Bổ sung 65.980 biên chế giáo viên cho năm học 2025 - 2026.") == 1.0
+    dated = Question.parse("Vào năm 1945, Đại Việt Quốc dân Đảng có khoảng bao nhiêu đảng viên?")
+    assert dated.figure_factor("Ngày 15 tháng 12 năm 1945, Đại Việt Quốc dân đảng lập Mặt trận.") < 1.0
+    assert dated.figure_factor("Năm 1945, đảng này có vài nghìn đảng viên.") == 1.0  # a figure in words
+    # Not dates: a share with no month 15, and "năm 1" in "mỗi năm 1 lần".
+    assert Question.parse("Bao nhiêu chỉ tiêu đạt?").figure_factor("Đạt 9/15 chỉ tiêu.") == 1.0
+    assert Question.parse("Khám mấy lần?").figure_factor("Khám ít nhất mỗi năm 1 lần.") == 1.0
+    assert Question.parse("Ai chủ trì?").figure_factor("Ngày 15/9/2025, hội nghị họp.") == 1.0  # not a count
+
+
+def test_a_machine_is_not_how_many():
+    assert Question.parse("Cỗ máy trong tiêu đề bài viết hy vọng kết thúc điều gì?").asks == "other"
+    assert Question.parse("Khoa học máy tính có mấy nhánh?").asks == "number"
+    assert Question.parse("khoa hoc co may nhanh").asks == "number"  # plain: "may" may be "mấy"
