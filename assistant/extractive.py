@@ -86,6 +86,7 @@ class ExtractiveAnswerer:
             text = sentence.hit.text[sentence.start : sentence.end]
             factor = question.constraint_factor(sentence.hit, sentence.passage, sentence.document)
             factor *= question.post_factor(text) * question.day_factor(text) * question.figure_factor(text)
+            factor *= question.issuing_factor(text)
             factor *= question.counted_factor(text, sentence.terms, sentence.passage)
             bonus = question.type_bonus(text) - 0.02 * sentence.rank
             context = 0.25 * _coverage(context_weights, sentence, whole_passage=True)

@@ -50,8 +50,8 @@ _SETTING = re.compile(
 _DATE = re.compile(
     r"\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\b|\bngày \d|\bnăm \d{4}|\btháng \d|\b\d{4}\b", re.IGNORECASE
 )
-# "Ngày nào?" asks for a day: a sentence with only a year ("Năm 2021, …") does not give it.
-_ASKS_DAY = re.compile(r"\bngay nao\b|\bngay may\b")
+# "Ngày nào?", "ngày, tháng nào?" ask for a day: a sentence with only a year ("Năm 2021, …") does not give it.
+_ASKS_DAY = re.compile(r"\bngay nao\b|\bngay may\b|\bngay,? thang nao\b")
 _DAY = re.compile(
     r"\b\d{1,2}/\d{1,2}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|\b\d{1,2}-\d{1,2}/\d{1,2}\b|\bngày \d|\b\d{1,2} tháng \d",
     re.IGNORECASE,
@@ -65,6 +65,12 @@ _ASKS = {
     ),
 }
 _NOT_MAY = re.compile(r"\b(?:máy|may|mày|mảy|mạy|mãy)\b")
+# A question that asks when a document was issued (folded: "ky" may be "kỳ" too, which only makes the rule apply
+# less), and a sentence that says it (sources have diacritics).
+_ASKS_ISSUE = re.compile(
+    r"\bban hanh\b|\bky\b|\bra\b|\bra doi\b|\bde ngay\b|\bphat hanh\b|\bthong qua\b|\bcong bo\b|\bduoc dua\b"
+)
+_ISSUES = re.compile(r"\b(?:ban hành|ký|thông qua)\b")
 # What a how-many question counts: the one or two words after "bao nhiêu"/"mấy" ("bao nhiêu đảng viên").
 _COUNTED = re.compile(r"\b(?:bao nhiêu|mấy|bao nhieu|may)\s+(\w+)(?:\s+(\w+))?(?:\s+(?:là|la)\s+(\w+))?")
 _PERCENT = ("phan", "tram")
@@ -184,6 +190,15 @@ class Question:
         undated = _DATE_SPAN.sub(" ", sentence)
         new = set(_FIGURE.findall(undated)) - self.figures
         return 1.0 if new or _SOME_NUMBER_WORD.search(undated.lower()) else 0.6
+
+    def issuing_factor(self, sentence: str) -> float:
+        """For a date question about a document that does not ask when it was issued ("Thông tư 21/2025/TT-BNV có
+        hiệu lực từ ngày nào?", "… phải hoàn thành trước ngày nào?"), the sentence that issues it ("Ngày 12/10/2025,
+        Bộ trưởng ban hành Thông tư 21/2025/TT-BNV …") gives another date: × 0.4, as it is known to be wrong."""
+        if self.asks != "date" or not self.asked_documents or _ASKS_ISSUE.search(fold(self.text.lower())):
+            return 1.0
+        issues = _ISSUES.search(sentence.lower())
+        return 0.4 if issues and self.asked_documents & set(find_document_numbers(sentence)) else 1.0
 
     def post_factor(self, sentence: str) -> float:
         """1.0 unless a "who holds this post" question meets a sentence that does not name the post, or names it

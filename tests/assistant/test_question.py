@@ -252,3 +252,18 @@ def test_a_machine_is_not_how_many():
     assert Question.parse("Cỗ máy trong tiêu đề bài viết hy vọng kết thúc điều gì?").asks == "other"
     assert Question.parse("Khoa học máy tính có mấy nhánh?").asks == "number"
     assert Question.parse("khoa hoc co may nhanh").asks == "number"  # plain: "may" may be "mấy"
+
+
+def test_the_sentence_issuing_a_document_does_not_say_when_it_takes_effect():
+    q = Question.parse("Thông tư 21/2025/TT-BNV có hiệu lực thi hành từ ngày nào?")
+    issued = "Ngày 12/10/2025, Bộ trưởng Bộ Nội vụ ban hành Thông tư 21/2025/TT-BNV hướng dẫn công tác bầu cử."
+    assert q.issuing_factor(issued) < 1.0
+    assert q.issuing_factor("Thông tư 21/2025/TT-BNV có hiệu lực từ ngày 12/10/2025.") == 1.0
+    assert q.issuing_factor("Ngày 12/10/2025, Bộ trưởng ban hành Thông tư 22/2025/TT-BNV.") == 1.0  # another text
+    assert Question.parse("Thông tư 21/2025/TT-BNV được ban hành ngày nào?").issuing_factor(issued) == 1.0
+    assert Question.parse("thong tu 21/2025/TT-BNV ky ngay nao").issuing_factor(issued) == 1.0
+
+
+def test_day_and_month_asked_together_ask_for_a_day():
+    q = Question.parse("Ông Phạm Văn Xô sinh vào ngày, tháng nào của năm 1910?")
+    assert q.day and q.day_factor("Ông sinh năm 1910 ở Nam Định.") < 1.0
