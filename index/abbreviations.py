@@ -22,7 +22,8 @@ ABBREVIATIONS: dict[str, str] = {
     "VPTW": "văn phòng trung ương", "TCCSĐ": "tổ chức cơ sở đảng", "ĐV": "đảng viên", "CQCQ": "cơ quan chính quyền",
     "ĐH": "đại hội", "ĐHĐB": "đại hội đại biểu", "NK": "nhiệm kỳ", "HTCT": "hệ thống chính trị",
     "TBT": "tổng bí thư", "CTN": "chủ tịch nước", "PBT": "phó bí thư", "PCT": "phó chủ tịch",
-    "KTGS": "kiểm tra, giám sát", "BCĐ": "ban chỉ đạo",
+    "KTGS": "kiểm tra, giám sát", "BCĐ": "ban chỉ đạo", "UV": "ủy viên", "BT": "bí thư",
+    "UVBCT": "ủy viên bộ chính trị", "UVTW": "ủy viên trung ương", "BCV": "báo cáo viên",
     # State and mass organisations
     "HĐND": "hội đồng nhân dân", "UBND": "ủy ban nhân dân", "MTTQ": "mặt trận tổ quốc",
     "UBMTTQ": "ủy ban mặt trận tổ quốc", "MTTQVN": "mặt trận tổ quốc việt nam", "QH": "quốc hội",
@@ -30,10 +31,10 @@ ABBREVIATIONS: dict[str, str] = {
     "QLNN": "quản lý nhà nước", "CCHC": "cải cách hành chính", "TTHC": "thủ tục hành chính",
     "ĐTN": "đoàn thanh niên", "HLHPN": "hội liên hiệp phụ nữ", "HND": "hội nông dân", "CCB": "cựu chiến binh",
     "LĐLĐ": "liên đoàn lao động", "LLVT": "lực lượng vũ trang", "BQP": "bộ quốc phòng", "BCA": "bộ công an",
-    "BNV": "bộ nội vụ",
+    "BNV": "bộ nội vụ", "BNG": "bộ ngoại giao", "BYT": "bộ y tế", "BTP": "bộ tư pháp", "QK": "quân khu",
     # people, places, policy
     "CB": "cán bộ", "CBCC": "cán bộ, công chức", "CBCCVC": "cán bộ, công chức, viên chức",
-    "CCVC": "công chức, viên chức", "TP": "thành phố", "TX": "thị xã", "ĐVHC": "đơn vị hành chính",
+    "CCVC": "công chức, viên chức", "TP": "thành phố", "TX": "thị xã", "HN": "hà nội", "ĐVHC": "đơn vị hành chính",
     "HCM": "hồ chí minh", "TPHCM": "thành phố hồ chí minh", "VN": "việt nam", "ĐBSCL": "đồng bằng sông cửu long",
     "CHXHCN": "cộng hòa xã hội chủ nghĩa", "QĐND": "quân đội nhân dân", "CAND": "công an nhân dân",
     "THCS": "trung học cơ sở", "THPT": "trung học phổ thông",
