@@ -8,7 +8,7 @@ from functools import cached_property, lru_cache
 
 from assistant.ordinals import ordinals, table_ordinals, without_ordinals
 from index.abbreviations import spell_out_abbreviations
-from index.docnumbers import find_document_numbers
+from index.docnumbers import DOC_NUMBER_PATTERN, find_document_numbers
 from index.models import Hit
 from index.terms import DOC_NUMBER, FOLDED, query_terms
 from index.text import fold, has_diacritics, normalize_for_search
@@ -58,7 +58,7 @@ _DAY = re.compile(
 )
 _ASKS = {
     "date": re.compile(r"khi nao|ngay nao|nam nao|thoi gian nao|bao gio|thang nao|ngay may|thoi diem nao"),
-    "number": re.compile(r"bao nhieu|\bmay\b|ty le|phan tram|bao lau|so luong"),
+    "number": re.compile(r"bao nhieu|\bmay\b|ty le|phan tram|bao lau|(?<!\bhe )\bso luong"),  # not "hệ số lương"
     "person": re.compile(r"\bai\b|dong chi nao|nguoi nao"),
     "document": re.compile(
         r"\b(?:nghi dinh|nghi quyet|chi thi|ket luan|quyet dinh|quy dinh|thong tu|huong dan|van ban) (?:nao|so may)\b"
@@ -183,11 +183,11 @@ class Question:
         return 0.6 if self.day and not _DAY.search(sentence) else 1.0
 
     def figure_factor(self, sentence: str) -> float:
-        """For a how-many question, a sentence whose only figures are dates or the question's own figures
-        ("Ngày 17/9/2025, Ban … ban hành Kế hoạch 128-KH/BTGDVTW …") gives no count: × 0.6."""
+        """For a how-many question, a sentence whose only figures are dates, document numbers or the question's own
+        figures ("Ngày 17/9/2025, Ban … ban hành Kế hoạch 128-KH/BTGDVTW …") gives no count: × 0.6."""
         if self.asks != "number":
             return 1.0
-        undated = _DATE_SPAN.sub(" ", sentence)
+        undated = _DATE_SPAN.sub(" ", DOC_NUMBER_PATTERN.sub(" ", sentence))  # a document number is no amount either
         new = set(_FIGURE.findall(undated)) - self.figures
         return 1.0 if new or _SOME_NUMBER_WORD.search(undated.lower()) else 0.6
 

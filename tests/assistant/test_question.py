@@ -267,3 +267,11 @@ def test_the_sentence_issuing_a_document_does_not_say_when_it_takes_effect():
 def test_day_and_month_asked_together_ask_for_a_day():
     q = Question.parse("Ông Phạm Văn Xô sinh vào ngày, tháng nào của năm 1910?")
     assert q.day and q.day_factor("Ông sinh năm 1910 ở Nam Định.") < 1.0
+
+
+def test_a_document_number_is_no_amount_and_a_salary_coefficient_no_how_many():
+    q = Question.parse("Theo Hướng dẫn 40-HD/BTGDVTW, báo cáo viên được phụ cấp bao nhiêu đồng một tháng?")
+    assert q.figure_factor("Căn cứ Quyết định số 907-QĐ/BTGDVTW ngày 17/9/2025 của Ban Tuyên giáo.") < 1.0
+    assert q.figure_factor("Báo cáo viên được phụ cấp 500.000 đồng một tháng.") == 1.0
+    assert Question.parse("Đối tượng nào được hỗ trợ bằng 100% hệ số lương?").asks == "other"
+    assert Question.parse("Số lượng báo cáo viên cấp xã là bao nhiêu?").asks == "number"
