@@ -92,13 +92,15 @@ _LEVEL = re.compile(r" (tinh|huyen|thanh|quan|thi|xa|phuong|dang) uy\b")
 # "năm", "tư" (far more often "a", "year", "private" here) nor "trăm", "triệu", "tỷ" ("tỷ lệ" is a rate).
 _NUMBER_WORD = re.compile(r"\b(?:hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi)\b")
 # The parts of a sentence that date it, which say nothing about how many: "ngày 15 tháng 12 năm 1945", "17/9/2025",
-# "năm 2025", "tháng 3/2020"; not "9/15 chỉ tiêu" (no month 15) nor "mỗi năm 1 lần".
+# "năm 2025", "tháng 3/2020", a bare year ("giai đoạn 2021 - 2025"); not "9/15 chỉ tiêu" (no month 15) nor "mỗi năm 1
+# lần".
 _DATE_SPAN = re.compile(
     r"\b(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|\b\d{1,2}/(?:0?[1-9]|1[0-2])(?:/\d{2,4})?\b|"
     r"\b\d{1,2}-\d{1,2}-\d{4}\b|"
-    r"\b(?:ngày|tháng)\s+\d{1,2}(?:[/-]\d+)*|\bnăm\s+\d{4}\b",
+    r"\b(?:ngày|tháng)\s+\d{1,2}(?:[/-]\d+)*|\bnăm\s+\d{4}\b|\b(?:19|20)\d\d\b(?![.,]\d)",
     re.IGNORECASE,
 )
+_ASKS_IDENTIFIER = re.compile(r"\bso (?:may|bao nhieu)\b|\bso hieu\b")
 # Any word for an amount, for telling a sentence that gives some amount ("vài năm", "một nửa") from one that gives none.
 _SOME_NUMBER_WORD = re.compile(
     r"\b(?:một|hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ(?! lệ)|vài|nửa)\b", re.IGNORECASE
@@ -185,8 +187,8 @@ class Question:
     def figure_factor(self, sentence: str) -> float:
         """For a how-many question, a sentence whose only figures are dates, document numbers or the question's own
         figures ("Ngày 17/9/2025, Ban … ban hành Kế hoạch 128-KH/BTGDVTW …") gives no count: × 0.6."""
-        if self.asks != "number":
-            return 1.0
+        if self.asks != "number" or _ASKS_IDENTIFIER.search(fold(self.text.lower())):
+            return 1.0  # "theo KH số mấy?" asks for a number that is a document's
         undated = _DATE_SPAN.sub(" ", DOC_NUMBER_PATTERN.sub(" ", sentence))  # a document number is no amount either
         new = set(_FIGURE.findall(undated)) - self.figures
         return 1.0 if new or _SOME_NUMBER_WORD.search(undated.lower()) else 0.6

@@ -275,3 +275,12 @@ def test_a_document_number_is_no_amount_and_a_salary_coefficient_no_how_many():
     assert q.figure_factor("Báo cáo viên được phụ cấp 500.000 đồng một tháng.") == 1.0
     assert Question.parse("Đối tượng nào được hỗ trợ bằng 100% hệ số lương?").asks == "other"
     assert Question.parse("Số lượng báo cáo viên cấp xã là bao nhiêu?").asks == "number"
+
+
+def test_a_bare_year_is_no_amount_but_a_document_asked_for_by_number_is_the_answer():
+    q = Question.parse("Nghị quyết 17-NQ/TU có bao nhiêu đảng viên tham gia biểu quyết?")
+    assert q.figure_factor("Nghị quyết số 17-NQ/TU về cán bộ, đảng viên giai đoạn 2021 - 2025.") < 1.0
+    assert q.figure_factor("Có 2021 đảng viên tham gia.") < 1.0  # read as a year: the price of the rule
+    assert q.figure_factor("Có 2.021 đảng viên tham gia.") == 1.0
+    plan = Question.parse("Ban Tuyên giáo tổ chức cuộc thi theo KH số mấy?")
+    assert plan.figure_factor("Ngày 4/11/2025, Ban ban hành Kế hoạch 06-KH/BTGDVTU năm 2025.") == 1.0
