@@ -90,7 +90,8 @@ _POSTS = re.compile(r"\b(?:tong bi thu|pho bi thu|bi thu|pho chu tich|chu tich|c
 _LEVEL = re.compile(r" (tinh|huyen|thanh|quan|thi|xa|phuong|dang) uy\b")
 # A figure written in words, as the Charter does ("mười tám tuổi", "hai phần ba"): the digit words only, not "một",
 # "năm", "tư" (far more often "a", "year", "private" here) nor "trăm", "triệu", "tỷ" ("tỷ lệ" is a rate).
-_NUMBER_WORD = re.compile(r"\b(?:hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi)\b")
+_DIGIT_WORDS = "hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi"
+_NUMBER_WORD = re.compile(rf"\b(?:{_DIGIT_WORDS})\b")
 # The parts of a sentence that date it, which say nothing about how many: "ngày 15 tháng 12 năm 1945", "17/9/2025",
 # "năm 2025", "tháng 3/2020", a bare year ("giai đoạn 2021 - 2025"); not "9/15 chỉ tiêu" (no month 15) nor "mỗi năm 1
 # lần".
@@ -102,9 +103,7 @@ _DATE_SPAN = re.compile(
 )
 _ASKS_IDENTIFIER = re.compile(r"\bso (?:may|bao nhieu)\b|\bso hieu\b")
 # Any word for an amount, for telling a sentence that gives some amount ("vài năm", "một nửa") from one that gives none.
-_SOME_NUMBER_WORD = re.compile(
-    r"\b(?:một|hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ(?! lệ)|vài|nửa)\b", re.IGNORECASE
-)
+_SOME_NUMBER_WORD = re.compile(rf"\b(?:một|{_DIGIT_WORDS}|trăm|nghìn|ngàn|triệu|tỷ(?! lệ)|vài|nửa)\b", re.IGNORECASE)
 _RATE = re.compile(r"\bty le\b|\bphan tram\b")
 
 
@@ -187,8 +186,8 @@ class Question:
     def figure_factor(self, sentence: str) -> float:
         """For a how-many question, a sentence whose only figures are dates, document numbers or the question's own
         figures ("Ngày 17/9/2025, Ban … ban hành Kế hoạch 128-KH/BTGDVTW …") gives no count: × 0.6."""
-        if self.asks != "number" or _ASKS_IDENTIFIER.search(fold(self.text.lower())):
-            return 1.0  # "theo KH số mấy?" asks for a number that is a document's
+        if not self.wants_amount:
+            return 1.0
         undated = _DATE_SPAN.sub(" ", DOC_NUMBER_PATTERN.sub(" ", sentence))  # a document number is no amount either
         new = set(_FIGURE.findall(undated)) - self.figures
         return 1.0 if new or _SOME_NUMBER_WORD.search(undated.lower()) else 0.6
@@ -197,10 +196,21 @@ class Question:
         """For a date question about a document that does not ask when it was issued ("Thông tư 21/2025/TT-BNV có
         hiệu lực từ ngày nào?", "… phải hoàn thành trước ngày nào?"), the sentence that issues it ("Ngày 12/10/2025,
         Bộ trưởng ban hành Thông tư 21/2025/TT-BNV …") gives another date: × 0.4, as it is known to be wrong."""
-        if self.asks != "date" or not self.asked_documents or _ASKS_ISSUE.search(fold(self.text.lower())):
+        if not self.wants_other_date:
             return 1.0
         issues = _ISSUES.search(sentence.lower())
         return 0.4 if issues and self.asked_documents & set(find_document_numbers(sentence)) else 1.0
+
+    @cached_property
+    def wants_amount(self) -> bool:
+        """A how-many question, not one for a number that is a document's ("theo KH số mấy?"); parsed once, not once
+        per scored sentence."""
+        return self.asks == "number" and not _ASKS_IDENTIFIER.search(fold(self.text.lower()))
+
+    @cached_property
+    def wants_other_date(self) -> bool:
+        """A date question about a named document that does not ask when it was issued (parsed once)."""
+        return self.asks == "date" and bool(self.asked_documents) and not _ASKS_ISSUE.search(fold(self.text.lower()))
 
     def post_factor(self, sentence: str) -> float:
         """1.0 unless a "who holds this post" question meets a sentence that does not name the post, or names it
