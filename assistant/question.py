@@ -74,6 +74,9 @@ _ISSUES = re.compile(r"\b(?:ban hành|ký|thông qua)\b")
 # What a how-many question counts: the one or two words after "bao nhiêu"/"mấy" ("bao nhiêu đảng viên").
 _COUNTED = re.compile(r"\b(?:bao nhiêu|mấy|bao nhieu|may)\s+(\w+)(?:\s+(\w+))?(?:\s+(?:là|la)\s+(\w+))?")
 _PERCENT = ("phan", "tram")
+# Verbs that follow a one-word counted noun ("bao nhiêu người làm báo cáo viên", "bao nhiêu người tham gia"): not part
+# of it; the source says "tối đa 10 người", never "10 người làm".
+_VERBS_AFTER_COUNTED = frozenset("lam tham du dat nhan ung trung tan bo duoc".split())
 # Units: "bao nhiêu kg thịt" counts kilograms; the sentence says "1,5 kg/tháng" and names the meat elsewhere.
 _UNITS = frozenset("kg gam tan ta lit km m ha ty trieu nghin ngan dong usd lan gio phut".split())
 # A question about the present ("hiện nay", "đang là") and a sentence that speaks of it ("hiện tại là", "nay là").
@@ -325,7 +328,8 @@ def _counted(lowered: str, *, exact: bool) -> dict[str, tuple[str, ...]]:
     match = _COUNTED.search(lowered)
     if not match or match.group(1) in stop:
         return {"counted": _PERCENT} if _RATE.search(fold(lowered)) else {}
-    single = match.group(2) is None or match.group(2) in stop or fold(match.group(1)) in _UNITS
+    single = (match.group(2) is None or match.group(2) in stop or fold(match.group(1)) in _UNITS
+              or fold(match.group(2)) in _VERBS_AFTER_COUNTED)
     words = [match.group(1)] if single else [match.group(1), match.group(2)]
     kind = (fold(match.group(3)),) if match.group(3) and match.group(3) not in stop else ()
     return {"counted": tuple(fold(w) for w in words), "counted_kind": kind}

@@ -163,6 +163,13 @@ def test_what_a_how_many_question_counts_in_units_and_abbreviations():
     assert Question.parse("thoi bao cap duoc mua bao nhieu kg thit lon moi thang").counted == ("kg",)
     assert Question.parse("Phường loại III có mấy PCT UBND?").counted == ("pho", "chu")
     assert Question.parse("TPHCM sắp xếp thành bao nhiêu ĐVHC cấp xã?").counted == ("don", "vi")
+    # a verb after a one-word noun is not part of what is counted: the source says "tối đa 10 người"
+    bng = Question.parse("Theo HD 40-HD/BTGDVTW, BNG được chọn cử tối đa bao nhiêu người làm BCV TW?")
+    assert bng.counted == ("nguoi",)
+    answer = "Bộ Ngoại giao: tối đa 10 người."
+    assert bng.counted_factor(answer, frozenset(query_terms(answer))) == 1.0
+    assert Question.parse("Có bao nhiêu người tham gia?").counted == ("nguoi",)
+    assert Question.parse("Có bao nhiêu đảng viên tham gia?").counted == ("dang", "vien")
     q = Question.parse("Đại hội có bao nhiêu đại biểu tham dự?")
     dated = "Sáng 15/10, đại biểu tham dự Đại hội."  # a date before the word is not a count of it
     counted = "Đại hội có 550 đại biểu tham dự."
