@@ -29,6 +29,7 @@ _ANAPHORA = re.compile(r"\W*(?:(?:[^\W\d_]+\s+){1,3}(?:này|đó|ấy|trên)\b|(
 _BOILERPLATE = re.compile(
     r"[\s*_]*(?:Số(?: hiệu)?\s*:|\(\s*Kèm theo\b|Độc lập\s*[-–]\s*Tự do|CỘNG HÒA XÃ HỘI CHỦ NGHĨA)", re.IGNORECASE
 )
+_SIGNATURE_REACH = 30  # characters before a sentence where its signature line ("**T/M BỘ CHÍNH\nTRỊ**") may stand
 _LIST_INTRO = re.compile(r"[:：]\s*$")
 _LABEL_WORDS = 4  # a line of at most this many words and no final punctuation labels the line after it
 
@@ -86,7 +87,8 @@ class ExtractiveAnswerer:
             text = sentence.hit.text[sentence.start : sentence.end]
             factor = question.constraint_factor(sentence.hit, sentence.passage, sentence.document)
             factor *= question.post_factor(text) * question.day_factor(text) * question.figure_factor(text)
-            factor *= question.issuing_factor(text)
+            before = sentence.hit.text[max(0, sentence.start - _SIGNATURE_REACH) : sentence.start]
+            factor *= question.issuing_factor(text) * question.signer_factor(text, before)
             factor *= question.counted_factor(text, sentence.terms, sentence.passage)
             bonus = question.type_bonus(text) - 0.02 * sentence.rank
             context = 0.25 * _coverage(context_weights, sentence, whole_passage=True)

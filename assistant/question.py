@@ -107,6 +107,13 @@ _DATE_SPAN = re.compile(
 _ASKS_IDENTIFIER = re.compile(r"\bso (?:may|bao nhieu)\b|\bso hieu\b")
 # Any word for an amount, for telling a sentence that gives some amount ("vài năm", "một nửa") from one that gives none.
 _SOME_NUMBER_WORD = re.compile(rf"\b(?:một|{_DIGIT_WORDS}|trăm|nghìn|ngàn|triệu|tỷ(?! lệ)|vài|nửa)\b", re.IGNORECASE)
+# "Ai ký …?" (accented: not the "kỳ" of "nhiệm kỳ"; plain: only where "ky" cannot be "kỳ") asks who signed, and the
+# sentences that can say it: one that says "ký", or a signature block ("T/M BAN BÍ THƯ", "K/T TRƯỞNG BAN").
+_ASKS_SIGNER = re.compile(r"\bký\b")
+_ASKS_SIGNER_PLAIN = re.compile(
+    r"\b(?:ai|nguoi nao) ky\b|\bky (?:ban hanh|van ban|quyet dinh|ket luan|nghi quyet|chi thi)\b"
+)
+_SIGNS = re.compile(r"\b(?i:ký|kí)\b|(?<!\w)(?:T/M|TM\.|K/T|KT\.|TL\.|TUQ\.|Q\.)\s")
 _RATE = re.compile(r"\bty le\b|\bphan tram\b")
 
 
@@ -203,6 +210,22 @@ class Question:
             return 1.0
         issues = _ISSUES.search(sentence.lower())
         return 0.4 if issues and self.asked_documents & set(find_document_numbers(sentence)) else 1.0
+
+    def signer_factor(self, sentence: str, before: str = "") -> float:
+        """For "ai ký …?", a sentence that neither says "ký" nor follows a signature line ("T/M BỘ CHÍNH TRỊ", "Người
+        ký:", in `before`, the text just before it) does not say who signed ("…, ông đề xuất với Ban Bí thư ra Chỉ
+        thị số 92CT/TW …"): × 0.5."""
+        if not self.wants_signer:
+            return 1.0
+        return 1.0 if _SIGNS.search(f"{before}\n{sentence}") else 0.5
+
+    @cached_property
+    def wants_signer(self) -> bool:
+        """A question that asks who signed (parsed once)."""
+        if self.asks != "person":
+            return False
+        lowered = self.text.lower()
+        return bool(_ASKS_SIGNER.search(lowered) if has_diacritics(lowered) else _ASKS_SIGNER_PLAIN.search(lowered))
 
     @cached_property
     def wants_amount(self) -> bool:

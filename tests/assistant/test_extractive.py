@@ -210,3 +210,14 @@ def test_an_age_written_in_words_answers_how_old():
     q = Question.parse("Người vào Đảng phải từ bao nhiêu tuổi?")
     picked = ExtractiveAnswerer(max_sentences=1).pick(q, [hit(rules, n=0), hit(age, n=1)], flat_idf)
     assert picked and "mười tám tuổi" in picked[0].text
+
+
+def test_who_signed_is_not_answered_by_a_sentence_about_the_document_that_names_no_signing():
+    proposed = hit("Khi giữ chức Bộ trưởng Nội vụ, ông đề xuất với Ban Bí thư ra Chỉ thị số 92CT/TW ngày 25/6/1980 về "
+                   "cuộc vận động xây dựng lực lượng công an trong sạch vững mạnh.", title="Phạm Hùng")
+    q = Question.parse("Ai đã ký ban hành Chỉ thị số 92CT/TW ngày 25/6/1980 của Ban Bí thư về cuộc vận động xây dựng "
+                       "lực lượng công an trong sạch vững mạnh?")
+    assert ExtractiveAnswerer().pick(q, [proposed], flat_idf) == []
+    signed = hit("Chỉ thị số 92CT/TW ngày 25/6/1980 về cuộc vận động xây dựng lực lượng công an trong sạch vững mạnh "
+                 "do đồng chí Lê Đức Thọ ký.", n=1)
+    assert "Lê Đức Thọ" in ExtractiveAnswerer().pick(q, [signed], flat_idf)[0].text

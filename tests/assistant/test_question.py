@@ -291,3 +291,16 @@ def test_a_bare_year_is_no_amount_but_a_document_asked_for_by_number_is_the_answ
     assert q.figure_factor("Có 2.021 đảng viên tham gia.") == 1.0
     plan = Question.parse("Ban Tuyên giáo tổ chức cuộc thi theo KH số mấy?")
     assert plan.figure_factor("Ngày 4/11/2025, Ban ban hành Kế hoạch 06-KH/BTGDVTU năm 2025.") == 1.0
+
+
+def test_who_signed_wants_a_sentence_that_says_so_or_a_signature_line():
+    q = Question.parse("Ai đã ký ban hành Chỉ thị số 92CT/TW ngày 25/6/1980 của Ban Bí thư?")
+    assert q.wants_signer
+    proposed = "Khi giữ chức Bộ trưởng Nội vụ, ông đề xuất với Ban Bí thư ra Chỉ thị số 92CT/TW ngày 25/6/1980."
+    assert q.signer_factor(proposed) < 1.0
+    assert q.signer_factor("Đồng chí Lê Duẩn ký Chỉ thị số 92CT/TW.") == 1.0
+    assert q.signer_factor("Trần Cẩm Tú", before="…\n**T/M BỘ CHÍNH\nTRỊ**\n") == 1.0
+    assert q.signer_factor("Trần Cẩm Tú", before="**Người ký:**\n|\n") == 1.0
+    assert not Question.parse("Ai là Bí thư Huyện ủy nhiệm kỳ 2020-2025?").wants_signer  # "kỳ", not "ký"
+    assert not Question.parse("bi thu huyen uy nhiem ky 2020-2025 la ai").wants_signer
+    assert Question.parse("ke hoach 153/KH-UBND do ai ky").wants_signer
