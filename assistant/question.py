@@ -104,6 +104,7 @@ _DATE_SPAN = re.compile(
     r"\b(?:ngày|tháng)\s+\d{1,2}(?:[/-]\d+)*|\bnăm\s+\d{4}\b|\b(?:19|20)\d\d\b(?![.,]\d)",
     re.IGNORECASE,
 )
+_ENUMERATOR = re.compile(r"^[\s*_]*(?:\d{1,2}|[IVXL]{1,4}|[a-zđ])[.)](?=\s)")
 _ASKS_IDENTIFIER = re.compile(r"\bso (?:may|bao nhieu)\b|\bso hieu\b")
 # Any word for an amount, for telling a sentence that gives some amount ("vài năm", "một nửa") from one that gives none.
 _SOME_NUMBER_WORD = re.compile(rf"\b(?:một|{_DIGIT_WORDS}|trăm|nghìn|ngàn|triệu|tỷ(?! lệ)|vài|nửa)\b", re.IGNORECASE)
@@ -198,7 +199,8 @@ class Question:
         figures ("Ngày 17/9/2025, Ban … ban hành Kế hoạch 128-KH/BTGDVTW …") gives no count: × 0.6."""
         if not self.wants_amount:
             return 1.0
-        undated = _DATE_SPAN.sub(" ", DOC_NUMBER_PATTERN.sub(" ", sentence))  # a document number is no amount either
+        unnumbered = _ENUMERATOR.sub(" ", sentence)  # nor is the number of a list item ("3. Biên chế")
+        undated = _DATE_SPAN.sub(" ", DOC_NUMBER_PATTERN.sub(" ", unnumbered))  # a document number is no amount either
         new = set(_FIGURE.findall(undated)) - self.figures
         return 1.0 if new or _SOME_NUMBER_WORD.search(undated.lower()) else 0.6
 

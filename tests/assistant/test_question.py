@@ -304,3 +304,11 @@ def test_who_signed_wants_a_sentence_that_says_so_or_a_signature_line():
     assert not Question.parse("Ai là Bí thư Huyện ủy nhiệm kỳ 2020-2025?").wants_signer  # "kỳ", not "ký"
     assert not Question.parse("bi thu huyen uy nhiem ky 2020-2025 la ai").wants_signer
     assert Question.parse("ke hoach 153/KH-UBND do ai ky").wants_signer
+
+
+def test_the_number_of_a_list_item_is_no_amount():
+    q = Question.parse("Ban Chính sách, chiến lược Trung ương được giao tổng cộng bao nhiêu biên chế?")
+    assert q.figure_factor("3. Biên chế") < 1.0
+    assert q.figure_factor("b) Biên chế của Ban do Bộ Chính trị quyết định.") < 1.0
+    assert q.figure_factor("3. Biên chế được giao là 120 người.") == 1.0
+    assert q.figure_factor("3 người được giao biên chế.") == 1.0  # a figure at the start that numbers nothing
