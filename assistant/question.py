@@ -114,7 +114,7 @@ _ASKS_SIGNER = re.compile(r"\bký\b")
 _ASKS_SIGNER_PLAIN = re.compile(
     r"\b(?:ai|nguoi nao) ky\b|\bky (?:ban hanh|van ban|quyet dinh|ket luan|nghi quyet|chi thi)\b"
 )
-_SIGNS = re.compile(r"\b(?i:ký|kí)\b|(?<!\w)(?:T/M|TM\.|K/T|KT\.|TL\.|TUQ\.|Q\.)\s")
+_SIGNS = re.compile(r"(?<!ngày )\b(?i:ký|kí)\b|(?<!\w)(?:T/M|TM\.|K/T|KT\.|TL\.|TUQ\.|Q\.)\s")
 _RATE = re.compile(r"\bty le\b|\bphan tram\b")
 
 
@@ -136,6 +136,7 @@ class Question:
     day: bool = False  # a date question that asks for the day ("ngày nào?"), not just the year
     setting_terms: tuple[str, ...] = ()  # content terms of a leading "Theo …," clause or an apposition, not in `terms`
     setting_figures: frozenset[str] = frozenset()  # the figures of those clauses
+    context_documents: frozenset[str] = frozenset()  # document numbers of the earlier turn a follow-up leans on
 
     @classmethod
     def parse(cls, text: str, *, context: str = "") -> "Question":
@@ -153,6 +154,7 @@ class Question:
             terms=_content_terms(spell_out_abbreviations(focus)),  # sentences are matched with both forms
             setting_terms=_content_terms(spell_out_abbreviations(scene)) if scene else (),
             context_terms=_content_terms(spell_out_abbreviations(context)) if context else (),
+            context_documents=frozenset(find_document_numbers(context)),
             figures=frozenset(_FIGURE.findall(without_ordinals(normalized))),
             setting_figures=frozenset(_FIGURE.findall(scene)),
             names=frozenset(_names(normalized)),
@@ -216,10 +218,15 @@ class Question:
     def signer_factor(self, sentence: str, before: str = "") -> float:
         """For "ai ký …?", a sentence that neither says "ký" nor follows a signature line ("T/M BỘ CHÍNH TRỊ", "Người
         ký:", in `before`, the text just before it) does not say who signed ("…, ông đề xuất với Ban Bí thư ra Chỉ
-        thị số 92CT/TW …"): × 0.5."""
+        thị số 92CT/TW …"; "… có hiệu lực kể từ ngày ký"): × 0.5. Nor does one that says who signed other documents
+        than the ones asked about, here or in the earlier turn ("Ai ký quyết định đó?" after Quyết định
+        1147-QĐ/BTGDVTW: "Thủ tướng … ký quyết định số 1460/QĐ-TTg …"): × 0.5."""
         if not self.wants_signer:
             return 1.0
-        return 1.0 if _SIGNS.search(f"{before}\n{sentence}") else 0.5
+        if not _SIGNS.search(f"{before}\n{sentence}"):
+            return 0.5
+        named, asked = set(find_document_numbers(sentence)), self.asked_documents | self.context_documents
+        return 0.5 if named and asked and not named & asked else 1.0
 
     @cached_property
     def wants_signer(self) -> bool:

@@ -304,6 +304,15 @@ def test_who_signed_wants_a_sentence_that_says_so_or_a_signature_line():
     assert not Question.parse("Ai là Bí thư Huyện ủy nhiệm kỳ 2020-2025?").wants_signer  # "kỳ", not "ký"
     assert not Question.parse("bi thu huyen uy nhiem ky 2020-2025 la ai").wants_signer
     assert Question.parse("ke hoach 153/KH-UBND do ai ky").wants_signer
+    assert q.signer_factor("Quyết định này có hiệu lực kể từ ngày ký.") < 1.0
+
+
+def test_who_signed_that_document_is_not_answered_by_who_signed_another():
+    follow_up = Question.parse("Ai ký quyết định đó?", context="Quyết định 1147-QĐ/BTGDVTW ban hành quy chế gì?")
+    other = "Ngày 6/9/2021, Thủ tướng Phạm Minh Chính ký quyết định số 1460/QĐ-TTg về việc phân công công tác."
+    assert follow_up.signer_factor(other) < 1.0
+    assert follow_up.signer_factor("Đồng chí Ngô Đông Hải ký Quyết định 1147-QĐ/BTGDVTW.") == 1.0
+    assert follow_up.signer_factor("Ngô Đông Hải", before="K/T TRƯỞNG BAN\n") == 1.0
 
 
 def test_the_number_of_a_list_item_is_no_amount():
