@@ -115,6 +115,20 @@ _ASKS_SIGNER_PLAIN = re.compile(
     r"\b(?:ai|nguoi nao) ky\b|\bky (?:ban hanh|van ban|quyet dinh|ket luan|nghi quyet|chi thi)\b"
 )
 _SIGNS = re.compile(r"(?<!ngày )\b(?i:ký|kí)\b|(?<!\w)(?:T/M|TM\.|K/T|KT\.|TL\.|TUQ\.|Q\.)\s")
+# A date question about a life event (folded question), and the words that tell of it in a sentence: "Ông … sinh vào
+# ngày nào?" is not answered by "Ngày 14/12/2017 ông được phân công …". A life span "(1916 – 26 tháng 12 năm 2019)"
+# tells of both, birth on its left, death on its right.
+_ASKS_EVENT = {
+    "birth": re.compile(r"\bsinh (?:vao|ngay|nam|thang|luc)\b"),
+    "death": re.compile(r"\b(?:mat|qua doi|tu tran|hy sinh|ta the)\b (?:vao|trong|tai|ngay|nam|thang|luc)\b"),
+    "party": re.compile(r"\bket nap\b|\bvao dang\b|\bgia nhap dang\b"),
+}
+_TELLS_EVENT = {
+    "birth": re.compile(r"\bsinh\b"),
+    "death": re.compile(r"\b(?:mất|qua đời|từ trần|hy sinh|tạ thế)\b"),
+    "party": re.compile(r"\bkết nạp\b|\bvào đảng\b|\bgia nhập (?:đảng|đông dương)|\bđảng viên\b"),
+}
+_LIFE_SPAN = re.compile(r"\(([^()–-]*\d{4})\s*[–-]\s*([^()]*\d{4})\s*\)")
 _RATE = re.compile(r"\bty le\b|\bphan tram\b")
 
 
@@ -214,6 +228,28 @@ class Question:
             return 1.0
         issues = _ISSUES.search(sentence.lower())
         return 0.4 if issues and self.asked_documents & set(find_document_numbers(sentence)) else 1.0
+
+    def event_factor(self, sentence: str) -> float:
+        """For a date question about a birth, a death or joining the Party, a sentence that does not tell of that
+        event gives the date of another: × 0.6; so does a life span whose side for it lacks the day asked."""
+        if not self.asked_event:
+            return 1.0
+        lowered = sentence.lower()
+        if _TELLS_EVENT[self.asked_event].search(lowered):
+            return 1.0
+        span = _LIFE_SPAN.search(sentence) if self.asked_event != "party" else None
+        if span:
+            side = span.group(1) if self.asked_event == "birth" else span.group(2)
+            return 1.0 if not self.day or _DAY.search(side) else 0.6
+        return 0.6
+
+    @cached_property
+    def asked_event(self) -> str:
+        """"birth", "death" or "party" for a date question about that event, else "" (parsed once)."""
+        if self.asks != "date":
+            return ""
+        folded = fold(self.text.lower())
+        return next((event for event, pattern in _ASKS_EVENT.items() if pattern.search(folded)), "")
 
     def signer_factor(self, sentence: str, before: str = "") -> float:
         """For "ai ký …?", a sentence that neither says "ký" nor follows a signature line ("T/M BỘ CHÍNH TRỊ", "Người

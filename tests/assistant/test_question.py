@@ -321,3 +321,20 @@ def test_the_number_of_a_list_item_is_no_amount():
     assert q.figure_factor("b) Biên chế của Ban do Bộ Chính trị quyết định.") < 1.0
     assert q.figure_factor("3. Biên chế được giao là 120 người.") == 1.0
     assert q.figure_factor("3 người được giao biên chế.") == 1.0  # a figure at the start that numbers nothing
+
+
+def test_a_date_question_about_a_life_event_wants_a_sentence_that_tells_of_it():
+    joined = Question.parse("Ông Nguyễn Xuân Thắng được kết nạp vào Đảng ngày nào?")
+    assert joined.asked_event == "party"
+    assert joined.event_factor("Ngày 14/12/2017 ông được Bộ Chính trị phân công phụ trách Hội đồng Lý luận.") < 1.0
+    assert joined.event_factor("Ông được kết nạp vào Đảng ngày 5/7/1963.") == 1.0
+    born = Question.parse("Thiếu tướng Nguyễn Trọng Vĩnh sinh vào ngày, tháng nào của năm 1916?")
+    assert born.asked_event == "birth"
+    assert born.event_factor("Nguyễn Trọng Vĩnh (1916 – 26 tháng 12 năm 2019) là Thiếu tướng.") < 1.0  # death's day
+    assert born.event_factor("Nguyễn Trọng Vĩnh (18 tháng 10, 1916 – 2019) là Thiếu tướng.") == 1.0
+    assert born.event_factor("Sinh ; Thổ Phụ, Vĩnh Lộc, Thanh Hóa ; 18 tháng 10, 1916") == 1.0
+    assert Question.parse("nha cach mang nguyen an ninh mat trong tu vao ngay nao").asked_event == "death"
+    # a birth anniversary in a document's title is no question about a birth
+    assert Question.parse("Hướng dẫn 38-HD/BTGDVTW về kỷ niệm 110 năm Ngày sinh đồng chí Trần Quốc Hoàn ban hành "
+                          "ngày nào?").asked_event == ""
+    assert Question.parse("Chỉ thị 10-CT/TW về sinh hoạt chi bộ ban hành ngày nào?").asked_event == ""
