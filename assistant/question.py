@@ -159,10 +159,7 @@ class Question:
         # Folded "may" is "mấy" only in a plain question: with diacritics it is "máy" ("cỗ máy", "máy tính") or "may".
         plain = fold(_NOT_MAY.sub(" ", normalized.lower())) if has_diacritics(normalized) else folded
         asks = next((kind for kind, pattern in _ASKS.items() if pattern.search(plain)), "other")
-        setting = _SETTING.match(normalized.lower())
-        scene, focus = (normalized[: setting.end()], normalized[setting.end() :]) if setting else ("", normalized)
-        aside, focus = _apposition(focus)
-        scene = f"{scene} {aside}".strip()
+        scene, focus = split_scene(normalized)
         return cls(
             text=normalized,
             terms=_content_terms(spell_out_abbreviations(focus)),  # sentences are matched with both forms
@@ -451,6 +448,16 @@ def _names(text: str) -> list[str]:
     return names
 
 
+
+
+def split_scene(text: str) -> tuple[str, str]:
+    """(The scene, the focus) of a normalised question: a leading "Theo …," clause and the appositions set the
+    scene; the subject and what is asked of it are the focus ("Ông Phạm Văn Xô, một trong những người dự Đại hội lần
+    thứ nhất … năm 1935, tên thật là gì?" → "Ông Phạm Văn Xô tên thật là gì?"). Without either, the scene is ""."""
+    setting = _SETTING.match(text.lower())
+    scene, focus = (text[: setting.end()], text[setting.end() :]) if setting else ("", text)
+    aside, focus = _apposition(focus)
+    return f"{scene} {aside}".strip(), focus
 
 
 def _apposition(text: str) -> tuple[str, str]:

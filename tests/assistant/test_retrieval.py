@@ -79,3 +79,34 @@ def test_a_query_without_diacritics_is_ranked_by_bm25_alone_by_default():
     assert [h.chunk_id for h in plain] == ["c3", "c2"] and Counting.dense_calls == 0
     accented = HybridRetriever(store).retrieve("Đảng ủy Công an Trung ương họp", k=3)
     assert "c1" in [h.chunk_id for h in accented] and Counting.dense_calls == 1
+
+
+class ByQuery(Rankings):
+    """BM25 rankings that depend on the query: `focused` for the question without its appositions."""
+
+    def __init__(self, whole: list[Hit], focused: list[Hit], dense: list[Hit]) -> None:
+        super().__init__(whole, dense)
+        self._focused = focused
+        self.queries: list[str] = []
+
+    def search(self, query, *, k, filters=None):
+        self.queries.append(query)
+        return (self._focused if query == "Ông Phạm Văn Xô tên thật là gì?" else self._lexical)[:k]
+
+
+def test_a_question_is_also_searched_without_its_appositions():
+    """The apposition's words (the 1935 congress) fill BM25's top with pages about the congress; the question
+    without them finds the person's page, and the fusion lifts it."""
+    congress = [hit(n, f"Đại hội lần thứ nhất của Đảng Cộng sản Đông Dương họp ở Ma Cao năm 1935 ({n}).")
+                for n in range(6)]
+    person = hit(9, "Ông tên thật Trần Văn Đạt, sinh năm 1910.", title="Phạm Văn Xô")
+    others = [hit(n, f"Tiểu sử đồng chí số {n}.") for n in range(20, 26)]
+    store = ByQuery(congress + [person], [person] + others, others)
+    question = ("Ông Phạm Văn Xô, một trong những người dự Đại hội lần thứ nhất của Đảng Cộng sản Đông Dương ở Ma "
+                "Cao năm 1935, tên thật là gì?")
+    ranked = HybridRetriever(store).retrieve(question, k=5)
+    assert "c9" in [h.chunk_id for h in ranked]
+    assert "c9" not in [h.chunk_id for h in HybridRetriever(store, focus_weight=0).retrieve(question, k=5)]
+    store.queries.clear()
+    HybridRetriever(store).retrieve("Ông Phạm Văn Xô tên thật là gì?", k=5)
+    assert len(store.queries) == 1  # nothing to take away: one search
