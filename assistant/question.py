@@ -104,6 +104,7 @@ _DATE_SPAN = re.compile(
     r"\b(?:ngày|tháng)\s+\d{1,2}(?:[/-]\d+)*|\bnăm\s+\d{4}\b|\b(?:19|20)\d\d\b(?![.,]\d)",
     re.IGNORECASE,
 )
+# The number or letter of a list item at the start of a line ("3. Biên chế", "b) …", "II. …"): it counts nothing.
 _ENUMERATOR = re.compile(r"^[\s*_]*(?:\d{1,2}|[IVXL]{1,4}|[a-zđ])[.)](?=\s)")
 _ASKS_IDENTIFIER = re.compile(r"\bso (?:may|bao nhieu)\b|\bso hieu\b")
 # Any word for an amount, for telling a sentence that gives some amount ("vài năm", "một nửa") from one that gives none.
