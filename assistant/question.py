@@ -106,6 +106,9 @@ _DATE_SPAN = re.compile(
 )
 # The number or letter of a list item at the start of a line ("3. Biên chế", "b) …", "II. …"): it counts nothing.
 _ENUMERATOR = re.compile(r"^[\s*_]*(?:\d{1,2}|[IVXL]{1,4}|[a-zđ])[.)](?=\s)")
+# The date that follows a document's number ("Quyết định số 28/QĐ-TW ngày 3/10/1978"): it says which document, as the
+# number does, and the passage that answers seldom repeats it.
+_DOCUMENT_DATE = re.compile(r"\s*,?\s*ngày\s+\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4}", re.IGNORECASE)
 _ASKS_IDENTIFIER = re.compile(r"\bso (?:may|bao nhieu)\b|\bso hieu\b")
 # Any word for an amount, for telling a sentence that gives some amount ("vài năm", "một nửa") from one that gives none.
 _SOME_NUMBER_WORD = re.compile(rf"\b(?:một|{_DIGIT_WORDS}|trăm|nghìn|ngàn|triệu|tỷ(?! lệ)|vài|nửa)\b", re.IGNORECASE)
@@ -167,7 +170,7 @@ class Question:
             setting_terms=_content_terms(spell_out_abbreviations(scene)) if scene else (),
             context_terms=_content_terms(spell_out_abbreviations(context)) if context else (),
             context_documents=frozenset(find_document_numbers(context)),
-            figures=frozenset(_FIGURE.findall(without_ordinals(normalized))),
+            figures=frozenset(_FIGURE.findall(_without_document_dates(without_ordinals(normalized)))),
             setting_figures=frozenset(_FIGURE.findall(scene)),
             names=frozenset(_names(normalized)),
             asks=asks,
@@ -189,8 +192,9 @@ class Question:
         document_terms = passage_terms if document_terms is None else document_terms
         factor = 1.0
         for figure in self.figures:
-            if figure not in (document_terms if figure in self.locating_figures else passage_terms):
-                factor *= 0.5
+            terms = document_terms if figure in self.locating_figures else passage_terms
+            if figure not in terms and f"0{figure}" not in terms and figure.lstrip("0") not in terms:
+                factor *= 0.5  # "06/03/2023" holds the "6" and "3" of "6/3/2023"
         for name in self.names:
             syllables = name.split()
             grams = ["_".join(pair) for pair in zip(syllables, syllables[1:])] or syllables
@@ -449,6 +453,15 @@ def _names(text: str) -> list[str]:
     return names
 
 
+
+
+def _without_document_dates(text: str) -> str:
+    """The text with the date right after each document number blanked out (see _DOCUMENT_DATE)."""
+    for number in DOC_NUMBER_PATTERN.finditer(text):
+        date = _DOCUMENT_DATE.match(text, number.end())
+        if date:
+            text = text[: date.start()] + " " * (date.end() - date.start()) + text[date.end() :]
+    return text
 
 
 def split_scene(text: str) -> tuple[str, str]:

@@ -154,7 +154,8 @@ def test_a_leading_setting_clause_names_where_to_look_not_what_to_find():
 def test_a_figure_inside_a_code_is_not_a_figure():
     q = Question.parse("Nghị quyết số 166KT/HĐNN7 năm 1982 truy tặng ông Võ Trung Thành huân chương gì?")
     assert q.figures == {"1982"}  # not "16" or "166" or "7": the code is matched whole
-    assert Question.parse("Theo 30/2020/NĐ-CP ngày 5/3/2020, …?").figures == {"30", "2020", "5", "3"}
+    assert Question.parse("Theo 30/2020/NĐ-CP, từ ngày 5/3/2020, …?").figures == {"30", "2020", "5", "3"}
+    assert Question.parse("Theo 30/2020/NĐ-CP ngày 5/3/2020, …?").figures == {"30", "2020"}  # the document's own date
 
 
 def test_what_a_how_many_question_counts_in_units_and_abbreviations():
@@ -338,3 +339,20 @@ def test_a_date_question_about_a_life_event_wants_a_sentence_that_tells_of_it():
     assert Question.parse("Hướng dẫn 38-HD/BTGDVTW về kỷ niệm 110 năm Ngày sinh đồng chí Trần Quốc Hoàn ban hành "
                           "ngày nào?").asked_event == ""
     assert Question.parse("Chỉ thị 10-CT/TW về sinh hoạt chi bộ ban hành ngày nào?").asked_event == ""
+
+
+def test_a_figure_is_held_with_or_without_its_leading_zero():
+    q = Question.parse("Quyết định số 789-QĐNS/TW của Bộ Chính trị, trao ngày 6/3/2023, phân công bà Trương Thị Mai làm gì?")
+    assert {"6", "3", "2023"} <= q.figures
+    from index.terms import query_terms
+
+    padded = frozenset(query_terms("Ngày 06 tháng 03 năm 2023, Tổng Bí thư trao Quyết định số 789-QĐNS/TW "
+                                   "cho đồng chí Trương Thị Mai."))
+    assert q.constraint_factor(None, padded) == 1.0
+    assert Question.parse("Ngày 06/03/2023 ai được phân công?").constraint_factor(None, frozenset({"6", "3", "2023"})) == 1.0
+
+
+def test_the_date_after_a_document_number_only_says_which_document():
+    q = Question.parse("Quyết định số 28/QĐ-TW ngày 3/10/1978 của Ban Bí thư khóa IV xác định Trường Sĩ quan Chính trị là gì?")
+    assert q.figures == {"28"}
+    assert Question.parse("Ngày 3/10/1978, Ban Bí thư quyết định gì?").figures == {"3", "10", "1978"}
