@@ -20,6 +20,9 @@ _DOCUMENT_ANAPHORA = re.compile(
     r"\b(?:ket luan|nghi quyet|chi thi|quyet dinh|quy dinh|huong dan|thong bao|thong tri|van ban|nghi dinh|"
     r"thong tu|luat)\s+(?:do|nay|ay|noi tren|tren)\b"
 )
+# "Ông", "bà" with no name after them ("Năm 1959 ông được bổ nhiệm …", "Tên thật của ông là gì?") stand for someone
+# named before; not "bà con" (the people), "ông cha" (forebears), "ông bà".
+_PERSON_WORD = re.compile(r"\b(?:ông|bà)\b(?!\s+(?:con|cha|bà|ông)\b)(?:\s+(\w+))?", re.IGNORECASE)
 History = Sequence[tuple[str, str]]  # (user question, assistant answer) pairs, oldest first
 
 
@@ -34,7 +37,17 @@ def is_followup(question: str, history: History) -> bool:
     if not has_diacritics(text):
         padded = fold(padded)
     same_again = (_SAME_AGAIN if has_diacritics(text) else _SAME_AGAIN_FOLDED).search(" ".join(words))
-    return bool(same_again) or any(f" {marker} " in padded for marker in markers) or len(words) <= 4
+    return (bool(same_again) or any(f" {marker} " in padded for marker in markers) or len(words) <= 4
+            or _names_nobody(normalize_for_search(question)))
+
+
+def _names_nobody(question: str) -> bool:
+    """"Ông" or "bà" not followed by a capitalised name, in a question that names no person ("… ai là người kế nhiệm
+    ông?" after "ông Phạm Thế Duyệt" points inside the question). Needs diacritics and capitals to be read."""
+    from assistant.question import has_person
+
+    bare = any(not m.group(1) or not m.group(1)[0].isupper() for m in _PERSON_WORD.finditer(question))
+    return bare and not has_person(question)
 
 
 def standalone_query(question: str, history: History) -> str:

@@ -360,7 +360,7 @@ class Question:
         if self.asks == "document":  # "thay thế chỉ thị nào?": a number other than the ones asked about
             return 0.15 if set(find_document_numbers(sentence)) - self.asked_documents else -0.05
         if self.asks == "person":
-            return 0.15 if _has_person(sentence, self.names) else -0.05
+            return 0.15 if has_person(sentence, self.names) else -0.05
         return 0.0
 
 
@@ -405,7 +405,7 @@ def _counted(lowered: str, *, exact: bool) -> dict[str, tuple[str, ...]]:
     return {"counted": tuple(fold(w) for w in words), "counted_kind": kind}
 
 
-def _has_person(sentence: str, asked: frozenset[str] = frozenset()) -> bool:
+def has_person(sentence: str, asked: frozenset[str] = frozenset()) -> bool:
     """A family name followed by a capitalised word ("Nguyễn Văn Thanh", "Tô Lâm"), or "đồng chí" before a name,
     other than the people the question itself names (`asked`, folded): "… đồng chí Trần Quốc Hoàn …" does not say
     who chaired his anniversary."""

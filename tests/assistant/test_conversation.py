@@ -46,3 +46,15 @@ def test_a_followup_about_that_document_searches_by_its_number():
     plain = [("Năm 1991, Ban Nội chính Trung ương được giao nhiệm vụ mới theo quyết định nào?", "... [1]")]
     assert standalone_query("Ai ký quyết định đó?", plain).endswith(plain[0][0])
     assert standalone_query("Con số đó là bao nhiêu?", history).endswith(history[0][0])
+
+
+def test_ong_or_ba_without_a_name_points_back_at_someone():
+    history = [("Nguyễn Cơ Thạch giữ chức gì?", "Bộ trưởng Bộ Ngoại giao ... [1]")]
+    assert is_followup("Tên thật của ông là gì?", history)
+    assert is_followup("Năm 1959 ông được bổ nhiệm làm Đại sứ tại nước nào?", history)
+    assert "Nguyễn Cơ Thạch" in standalone_query("Tên thật của ông là gì?", history)
+    # a name after it, or a person named in the question itself, or "bà con": nothing borrowed
+    assert not is_followup("Năm 1959 ông Trần Tử Bình được bổ nhiệm làm Đại sứ tại nước nào?", history)
+    assert not is_followup("Năm 2008 ông Phạm Thế Duyệt rời cương vị Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc; ai kế "
+                           "nhiệm ông?", history)
+    assert not is_followup("Chính sách hỗ trợ bà con vùng lũ năm 2025 gồm những nội dung nào?", history)
