@@ -32,6 +32,7 @@ ABBREVIATIONS: dict[str, str] = {
     "ĐTN": "đoàn thanh niên", "HLHPN": "hội liên hiệp phụ nữ", "HND": "hội nông dân", "CCB": "cựu chiến binh",
     "LĐLĐ": "liên đoàn lao động", "LLVT": "lực lượng vũ trang", "BQP": "bộ quốc phòng", "BCA": "bộ công an",
     "BNV": "bộ nội vụ", "BNG": "bộ ngoại giao", "BYT": "bộ y tế", "BTP": "bộ tư pháp", "QK": "quân khu",
+    "QUTW": "quân ủy trung ương", "UBDT": "ủy ban dân tộc", "DT&TG": "dân tộc và tôn giáo",
     # people, places, policy
     "CB": "cán bộ", "CBCC": "cán bộ, công chức", "CBCCVC": "cán bộ, công chức, viên chức",
     "CCVC": "công chức, viên chức", "TP": "thành phố", "TX": "thị xã", "HN": "hà nội", "ĐVHC": "đơn vị hành chính",

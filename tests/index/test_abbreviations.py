@@ -20,7 +20,13 @@ EXPECTED = {
     "QLNN": "quản lý nhà nước", "TP": "thành phố", "THCS": "trung học cơ sở", "CCHC": "cải cách hành chính",
     "BHXH": "bảo hiểm xã hội", "ĐBQH": "đại biểu quốc hội", "XHCN": "xã hội chủ nghĩa",
     "ANQP": "quốc phòng - an ninh", "QP-AN": "quốc phòng - an ninh",
+    "QUTW": "quân ủy trung ương", "UBDT": "ủy ban dân tộc", "DT&TG": "dân tộc và tôn giáo",
 }
+
+
+def test_an_abbreviation_joined_by_an_ampersand_is_spelt_out():
+    assert "dân tộc và tôn giáo" in expand_abbreviations("Bộ DT&TG được thành lập năm 2025 trên cơ sở UBDT")
+    assert "ủy ban dân tộc" in expand_abbreviations("Bộ DT&TG được thành lập năm 2025 trên cơ sở UBDT")
 
 
 @pytest.mark.parametrize(("abbreviation", "expansion"), sorted(EXPECTED.items()))
