@@ -109,6 +109,9 @@ _ENUMERATOR = re.compile(r"^[\s*_]*(?:\d{1,2}|[IVXL]{1,4}|[a-zđ])[.)](?=\s)")
 # The date that follows a document's number ("Quyết định số 28/QĐ-TW ngày 3/10/1978"): it says which document, as the
 # number does, and the passage that answers seldom repeats it.
 _DOCUMENT_DATE = re.compile(r"\s*,?\s*ngày\s+\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4}", re.IGNORECASE)
+# A parenthesis in a question ("tổ thu mua gạo (1979 - 1982)", "(HQ-10)") says which one is meant, as a setting clause
+# does: its figures may be held by any read passage of the document.
+_PARENTHESES = re.compile(r"\(([^()]*)\)")
 _ASKS_IDENTIFIER = re.compile(r"\bso (?:may|bao nhieu)\b|\bso hieu\b")
 # Any word for an amount, for telling a sentence that gives some amount ("vài năm", "một nửa") from one that gives none.
 _SOME_NUMBER_WORD = re.compile(rf"\b(?:một|{_DIGIT_WORDS}|trăm|nghìn|ngàn|triệu|tỷ(?! lệ)|vài|nửa)\b", re.IGNORECASE)
@@ -171,7 +174,7 @@ class Question:
             context_terms=_content_terms(spell_out_abbreviations(context)) if context else (),
             context_documents=frozenset(find_document_numbers(context)),
             figures=frozenset(_FIGURE.findall(_without_document_dates(without_ordinals(normalized)))),
-            setting_figures=frozenset(_FIGURE.findall(scene)),
+            setting_figures=frozenset(_FIGURE.findall(scene + " " + " ".join(_PARENTHESES.findall(normalized)))),
             names=frozenset(_names(normalized)),
             asks=asks,
             ordinals=frozenset(ordinals(normalized)),

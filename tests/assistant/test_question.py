@@ -356,3 +356,12 @@ def test_the_date_after_a_document_number_only_says_which_document():
     q = Question.parse("Quyết định số 28/QĐ-TW ngày 3/10/1978 của Ban Bí thư khóa IV xác định Trường Sĩ quan Chính trị là gì?")
     assert q.figures == {"28"}
     assert Question.parse("Ngày 3/10/1978, Ban Bí thư quyết định gì?").figures == {"3", "10", "1978"}
+
+
+def test_the_figures_of_a_parenthesis_only_say_which_one_is_meant():
+    q = Question.parse('Khi ông Võ Văn Kiệt làm Bí thư Thành ủy, tổ thu mua gạo "xé rào" (1979 - 1982) do ai làm tổ trưởng?')
+    assert {"1979", "1982"} <= q.locating_figures
+    passage = frozenset({"~vo_van", "~van_kiet"})
+    document = passage | {"1979", "1982"}
+    assert q.constraint_factor(None, passage, document) == 1.0  # another read passage of the page holds the years
+    assert q.constraint_factor(None, passage, passage) < 1.0
