@@ -30,7 +30,8 @@ def is_followup(question: str, history: History) -> bool:
     """True when the question leans on an earlier turn: it refers back, or says too little on its own."""
     if not history:
         return False
-    text = normalize_for_search(question).lower()
+    normalized = normalize_for_search(question)
+    text = normalized.lower()
     words = _WORD.findall(text)
     padded = f" {' '.join(words)} "
     markers = _ANAPHORA if has_diacritics(text) else _ANAPHORA_FOLDED
@@ -38,7 +39,7 @@ def is_followup(question: str, history: History) -> bool:
         padded = fold(padded)
     same_again = (_SAME_AGAIN if has_diacritics(text) else _SAME_AGAIN_FOLDED).search(" ".join(words))
     return (bool(same_again) or any(f" {marker} " in padded for marker in markers) or len(words) <= 4
-            or _names_nobody(normalize_for_search(question)))
+            or _names_nobody(normalized))
 
 
 def _names_nobody(question: str) -> bool:

@@ -254,8 +254,7 @@ class Question:
         """"birth", "death" or "party" for a date question about that event, else "" (parsed once)."""
         if self.asks != "date":
             return ""
-        folded = fold(self.text.lower())
-        return next((event for event, pattern in _ASKS_EVENT.items() if pattern.search(folded)), "")
+        return next((event for event, pattern in _ASKS_EVENT.items() if pattern.search(self.folded)), "")
 
     def signer_factor(self, sentence: str, before: str = "") -> float:
         """For "ai ký …?", a sentence that neither says "ký" nor follows a signature line ("T/M BỘ CHÍNH TRỊ", "Người
@@ -271,6 +270,11 @@ class Question:
         return 0.5 if named and asked and not named & asked else 1.0
 
     @cached_property
+    def folded(self) -> str:
+        """The question lower-cased and without diacritics, which the rules below read (folded once)."""
+        return fold(self.text.lower())
+
+    @cached_property
     def wants_signer(self) -> bool:
         """A question that asks who signed (parsed once)."""
         if self.asks != "person":
@@ -282,12 +286,12 @@ class Question:
     def wants_amount(self) -> bool:
         """A how-many question, not one for a number that is a document's ("theo KH số mấy?"); parsed once, not once
         per scored sentence."""
-        return self.asks == "number" and not _ASKS_IDENTIFIER.search(fold(self.text.lower()))
+        return self.asks == "number" and not _ASKS_IDENTIFIER.search(self.folded)
 
     @cached_property
     def wants_other_date(self) -> bool:
         """A date question about a named document that does not ask when it was issued (parsed once)."""
-        return self.asks == "date" and bool(self.asked_documents) and not _ASKS_ISSUE.search(fold(self.text.lower()))
+        return self.asks == "date" and bool(self.asked_documents) and not _ASKS_ISSUE.search(self.folded)
 
     def post_factor(self, sentence: str) -> float:
         """1.0 unless a "who holds this post" question meets a sentence that does not name the post, or names it
@@ -307,8 +311,7 @@ class Question:
     def post_level(self) -> str:
         """The committee level of the post asked about ("huyen" in "bí thư huyện ủy …"), or "" (parsed once, not
         once per scored sentence)."""
-        question = fold(self.text.lower())
-        asked = _LEVEL.match(question, question.find(self.post) + len(self.post)) if self.post else None
+        asked = _LEVEL.match(self.folded, self.folded.find(self.post) + len(self.post)) if self.post else None
         return asked.group(1) if asked else ""
 
     def counted_factor(self, sentence: str, sentence_terms: frozenset[str],

@@ -54,8 +54,8 @@ class HybridRetriever:
         lexical = self.store.lexical().search(query, k=self.depth, filters=filters)
         dense = self.store.dense_search(query, k=self.depth, filters=filters) if dense_weight > 0 else []
         rankings = [(1.0, lexical), (dense_weight, dense)]
-        focus = split_scene(query)[1]
-        if self.focus_weight > 0 and focus != query:
+        focus = split_scene(query)[1] if self.focus_weight > 0 else query
+        if focus != query:
             rankings.append((self.focus_weight, self.store.lexical().search(focus, k=self.depth, filters=filters)))
         fused: dict[str, tuple[float, Hit]] = {}
         for weight, ranking in rankings:
