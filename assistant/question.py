@@ -177,7 +177,7 @@ class Question:
             setting_figures=frozenset(_FIGURE.findall(scene + " " + " ".join(_PARENTHESES.findall(normalized)))),
             names=frozenset(_names(normalized)),
             asks=asks,
-            ordinals=frozenset(ordinals(normalized)),
+            ordinals=frozenset(ordinals(focus)),  # the scene's "khóa X, XI" says who is meant, as its figures do
             now=bool(_NOW_ASKED.search(folded)),
             post=next(iter(_POSTS.findall(folded)), "") if asks == "person" else "",
             day=asks == "date" and bool(_ASKS_DAY.search(folded)),
@@ -481,11 +481,15 @@ def split_scene(text: str) -> tuple[str, str]:
     return f"{scene} {aside}".strip(), focus
 
 
+# A comma between clauses; not one inside a list of terms or numbers ("khóa X, XI", "khóa V, VI", "1, 2 và 3").
+_CLAUSE_BREAK = re.compile(r", (?!(?:[IVXLC]+|\d+)\b)")
+
+
 def _apposition(text: str) -> tuple[str, str]:
     """"Ông Nguyễn Lam, Bí thư thứ nhất đầu tiên của Trung ương Đoàn, có tên khai sinh là gì?": the clauses between the
     subject and the question (of three words or more each, so not a list such as "bộ, ngành, địa phương") say who is
     meant, as a leading "Theo …," clause says where; returns (those clauses, the subject and the question)."""
-    parts = text.split(", ")
+    parts = _CLAUSE_BREAK.split(text)
     if len(parts) < 3 or len(parts[-1].split()) < 3 or any(len(part.split()) < 3 for part in parts[1:-1]):
         return "", text
     return ", ".join(parts[1:-1]), f"{parts[0]} {parts[-1]}"

@@ -242,6 +242,14 @@ def test_an_apposition_says_who_is_meant_not_what_is_asked():
     assert listed.setting_terms == () and "ngành" in listed.terms  # a list, not an apposition
 
 
+def test_an_apposition_may_list_terms_of_office_and_they_only_say_who_is_meant():
+    """"khóa X, XI" is one clause, not two; the passage that gives her real name need not name her terms."""
+    q = Question.parse("Bà Hà Thị Khiết, nguyên Bí thư Trung ương Đảng khóa X, XI, có tên thật là gì?")
+    assert {"khóa", "xi"} <= set(q.setting_terms) and "khóa" not in q.terms
+    assert q.ordinals == frozenset()
+    assert Question.parse("Bí thư Trung ương Đảng khóa X, XI có những ai?").ordinals
+
+
 def test_a_sentence_whose_only_figures_are_dates_or_the_questions_own_gives_no_count():
     q = Question.parse("Chỉ thị 26/CT-TTg giao tuyển dụng bổ sung bao nhiêu biên chế giáo viên cho năm học 2025 - 2026?")
     issued = "Ngày 15/9/2025, Thủ tướng Chính phủ ban hành Chỉ thị 26/CT-TTg năm 2025 về năm học 2025 2026."
