@@ -72,7 +72,23 @@ def context_of(question: str, history: History) -> str:
 
 
 def _completed(question: str, history: History) -> str:
-    """The question plus, for a follow-up, the (recursively completed) earlier question it depends on."""
+    """The question plus, for a follow-up, the (recursively completed) earlier question it depends on, and the
+    person its answer named when the follow-up's "ông"/"bà" can only mean that person: "Sau khi nghỉ hưu, bà làm chủ
+    tịch hội nào?" after "Người phụ nữ … đầu tiên được bầu làm Ủy viên Bộ Chính trị là ai?" asks about the woman the
+    answer named, whom neither question names."""
     if not is_followup(question, history):
         return question
-    return f"{question} {_completed(history[-1][0], history[:-1])}"
+    earlier, answer = history[-1]
+    completed = f"{question} {_completed(earlier, history[:-1])}"
+    named = _person_answered(question, earlier, answer)
+    return f"{completed} {named}" if named else completed
+
+
+def _person_answered(question: str, earlier: str, answer: str) -> str:
+    """The first person the earlier answer names, when the question says "ông"/"bà" without a name and neither
+    it nor the earlier question names anyone; else ""."""
+    from assistant.question import has_person, person_names
+
+    if not _names_nobody(normalize_for_search(question)) or has_person(earlier):
+        return ""
+    return next(iter(person_names(answer)), "")

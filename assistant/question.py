@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -416,21 +417,39 @@ def has_person(sentence: str, asked: frozenset[str] = frozenset()) -> bool:
     """A family name followed by a capitalised word ("Nguyễn Văn Thanh", "Tô Lâm"), or "đồng chí" before a name,
     other than the people the question itself names (`asked`, folded): "… đồng chí Trần Quốc Hoàn …" does not say
     who chaired his anniversary."""
-    words = _WORD.findall(normalize_for_search(sentence))
+    for run in _name_runs(sentence):
+        if not run:
+            if not asked:
+                return True  # "đồng chí" alone: someone is named by post
+            continue
+        name = fold(" ".join(run).lower())
+        if not any(name in other or other in name for other in asked):
+            return True
+    return False
+
+
+def person_names(text: str) -> list[str]:
+    """The people a text names, as written, in order: "Bà Nguyễn Thị Xuân Mỹ, sinh năm 1940 …" → ["Nguyễn Thị Xuân
+    Mỹ"]."""
+    return [" ".join(run) for run in _name_runs(text) if run]
+
+
+def _name_runs(text: str) -> Iterator[list[str]]:
+    """The words of each name that starts with a family name or follows "đồng chí"; an empty list for a "đồng chí"
+    followed by no name."""
+    words = _WORD.findall(normalize_for_search(text))
     for i, word in enumerate(words[:-1]):
         after_title = word.lower() == "chí" and i > 0 and words[i - 1].lower() == "đồng"
         if (word in _FAMILY_NAMES or after_title) and _is_capitalised(words[i + 1]):
             start = i + 1 if after_title else i
-            run = [fold(words[start].lower())]
+            run = [words[start]]
             for following in words[start + 1 :]:
                 if not _is_capitalised(following):
                     break
-                run.append(fold(following.lower()))
-            if not any(" ".join(run) in name or name in " ".join(run) for name in asked):
-                return True
-        elif after_title and not asked:
-            return True  # "đồng chí" alone: someone is named by post
-    return False
+                run.append(following)
+            yield run
+        elif after_title:
+            yield []
 
 
 def _is_capitalised(word: str) -> bool:

@@ -58,3 +58,15 @@ def test_ong_or_ba_without_a_name_points_back_at_someone():
     assert not is_followup("Năm 2008 ông Phạm Thế Duyệt rời cương vị Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc; ai kế "
                            "nhiệm ông?", history)
     assert not is_followup("Chính sách hỗ trợ bà con vùng lũ năm 2025 gồm những nội dung nào?", history)
+
+
+def test_ong_or_ba_after_a_who_question_means_the_person_its_answer_named():
+    history = [("Người phụ nữ Việt Nam đầu tiên được bầu làm Ủy viên Bộ Chính trị là ai?",
+                "Bà Nguyễn Thị Xuân Mỹ, sinh năm 1940 tại Hải Phòng, được bầu vào Bộ Chính trị năm 1996. [1]")]
+    query = standalone_query("Sau khi nghỉ hưu, bà làm chủ tịch hội nào?", history)
+    assert "Nguyễn Thị Xuân Mỹ" in query and "Hải Phòng" not in query  # the name, not the rest of the answer
+    assert "Nguyễn Thị Xuân Mỹ" in context_of("Sau khi nghỉ hưu, bà làm chủ tịch hội nào?", history)
+    # a follow-up that is not about a person, or an earlier question that named one itself: no name borrowed
+    assert "Xuân Mỹ" not in standalone_query("Đại hội đó họp ở đâu?", history)
+    named = [("Nguyễn Cơ Thạch giữ chức gì?", "Bộ trưởng, cấp phó của ông là Trần Quang Cơ. [1]")]
+    assert "Trần Quang Cơ" not in standalone_query("Tên thật của ông là gì?", named)
