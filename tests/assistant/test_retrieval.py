@@ -110,3 +110,19 @@ def test_a_question_is_also_searched_without_its_appositions():
     store.queries.clear()
     HybridRetriever(store).retrieve("Ông Phạm Văn Xô tên thật là gì?", k=5)
     assert len(store.queries) == 1  # nothing to take away: one search
+
+
+def test_a_passage_bm25_scores_far_above_the_rest_keeps_its_lead_in_the_fusion():
+    """Rank fusion sees only places: BM25's first passage (score 97 against 68) would fall behind passages both
+    rankers put second and third. Leading by a fifth of its score or more, it stays first; a narrow lead does not."""
+    def scored(n: int, score: float) -> Hit:
+        return Hit(chunk_id=f"c{n}", doc_id=f"d{n}", text=f"Đoạn {n}.", score=score, title="Lê Xuân Tùng")
+
+    def first(lexical: list[Hit], **options) -> str:
+        dense = [scored(2, 0.9), scored(3, 0.9), scored(4, 0.9), scored(5, 0.9)]
+        return HybridRetriever(Rankings(lexical, dense), **options).retrieve("Bách khoa thư gồm mấy tập?", k=3)[0].chunk_id
+
+    far = [scored(1, 97.0), scored(2, 68.0), scored(3, 64.0), scored(4, 60.0)]
+    near = [scored(1, 70.0), scored(2, 68.0), scored(3, 64.0), scored(4, 60.0)]
+    assert first(far) == "c1"
+    assert first(near) == "c2" and first(far, lead_bonus=0) == "c2"
