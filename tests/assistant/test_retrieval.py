@@ -126,3 +126,18 @@ def test_a_passage_bm25_scores_far_above_the_rest_keeps_its_lead_in_the_fusion()
     near = [scored(1, 70.0), scored(2, 68.0), scored(3, 64.0), scored(4, 60.0)]
     assert first(far) == "c1"
     assert first(near) == "c2" and first(far, lead_bonus=0) == "c2"
+
+
+def test_the_search_without_appositions_keeps_its_lead_too():
+    """"Ông Phạm Văn Xô tên thật là gì?" finds his "Ông tên thật là …" passage far ahead of his page's others; that
+    lead lifts it first although the whole question's search ranks it only sixth."""
+    def scored(n: int, score: float, title: str = "Đại hội Ma Cao") -> Hit:
+        return Hit(chunk_id=f"c{n}", doc_id=f"d{n}", text=f"Đoạn {n}.", score=score, title=title)
+
+    congress = [scored(n, 60.0 - n) for n in range(5)]
+    person = [scored(9, 43.0, "Phạm Văn Xô"), scored(10, 33.0, "Phạm Văn Xô"), scored(11, 32.0, "Phạm Văn Xô")]
+    store = ByQuery(congress + person, person, congress)
+    question = ("Ông Phạm Văn Xô, một trong những người dự Đại hội lần thứ nhất của Đảng Cộng sản Đông Dương ở Ma "
+                "Cao năm 1935, tên thật là gì?")
+    assert HybridRetriever(store).retrieve(question, k=5)[0].chunk_id == "c9"
+    assert HybridRetriever(store, lead_bonus=0).retrieve(question, k=5)[0].chunk_id == "c0"
