@@ -377,6 +377,9 @@ def _passage_ordinals(hit: Hit) -> frozenset[tuple[str, int]]:
     return frozenset(ordinals(f"{hit.title}\n{hit.heading}\n{hit.text}") | table_ordinals(hit.heading, hit.text))
 
 
+_NUMERIC_DATE = re.compile(r"\d{1,2}(?:/\d{1,2})?/\d{4}")
+
+
 def _content_terms(text: str) -> tuple[str, ...]:
     """The terms worth matching: exact ones for a question with diacritics, folded ones for one without
     (folded "bi thu" would also match "bị", "thứ"...), never a question or function word, nor a syllable pair
@@ -385,6 +388,7 @@ def _content_terms(text: str) -> tuple[str, ...]:
     syllable still counts; keeping them by collocation strength measured the same (NOTES.md)."""
     terms = query_terms(text)
     exact = has_diacritics(text)
+    numbers = find_document_numbers(text)
     keep = []
     for term in terms:
         if term.startswith(DOC_NUMBER) or term.startswith(FOLDED + DOC_NUMBER):
@@ -393,6 +397,9 @@ def _content_terms(text: str) -> tuple[str, ...]:
         folded = term.startswith(FOLDED)
         if folded == exact:
             continue
+        if _NUMERIC_DATE.fullmatch(term.removeprefix(FOLDED)) and not any(
+                term.removeprefix(FOLDED) in number for number in numbers):
+            continue  # "10/1979": its "10" and "1979" are terms too, and "tháng 10 năm 1979" has both
         parts = term.removeprefix(FOLDED).split("_")
         if not any(part in (_STOP if exact else _STOP_FOLDED) for part in parts):
             keep.append(term)

@@ -373,3 +373,11 @@ def test_the_figures_of_a_parenthesis_only_say_which_one_is_meant():
     document = passage | {"1979", "1982"}
     assert q.constraint_factor(None, passage, document) == 1.0  # another read passage of the page holds the years
     assert q.constraint_factor(None, passage, passage) < 1.0
+
+
+def test_a_numeric_date_is_matched_by_its_figures_not_as_one_rare_term():
+    """"10/1979" weighs like a rare word, and "Tháng 10 năm 1979 …" never has it: its "10" and "1979" carry it. The
+    "11/2011" inside a document number stays, as part of that number."""
+    q = Question.parse("Từ tháng 10/1979 đến tháng 12/1984, ông Đào Đình Bình làm nghiên cứu sinh ở nước nào?")
+    assert "10/1979" not in q.setting_terms and {"10", "1979", "12", "1984"} <= set(q.setting_terms)
+    assert "11/2011" in Question.parse("Nghị quyết 11/2011/QH13 đặt mục tiêu bội chi bao nhiêu?").terms
