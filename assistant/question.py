@@ -377,6 +377,7 @@ def _passage_ordinals(hit: Hit) -> frozenset[tuple[str, int]]:
     return frozenset(ordinals(f"{hit.title}\n{hit.heading}\n{hit.text}") | table_ordinals(hit.heading, hit.text))
 
 
+# A date written with slashes, "10/1979" or "6/3/2023": one term for BM25, but a source writes it many ways.
 _NUMERIC_DATE = re.compile(r"\d{1,2}(?:/\d{1,2})?/\d{4}")
 
 
