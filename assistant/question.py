@@ -250,6 +250,20 @@ class Question:
             return 1.0 if not self.day or _DAY.search(side) else 0.6
         return 0.4
 
+    def rank_factor(self, sentence: str) -> float:
+        """A question about a military rank ("… được thăng quân hàm Thượng tướng vào ngày nào?") meets a sentence that
+        names only other ranks ("… bổ nhiệm đồng chí Trung tướng Nguyễn Văn Gấu …"): × 0.5, it tells of another step."""
+        if not self.asked_ranks:
+            return 1.0
+        named = _ranks(sentence)
+        return 0.5 if named and not named & self.asked_ranks else 1.0
+
+    @cached_property
+    def asked_ranks(self) -> frozenset[str]:
+        """The military ranks the question asks about; not one that is a person's title ("Trung tướng Nguyễn Văn
+        Gấu")."""
+        return _ranks(self.text, titles=False)
+
     @cached_property
     def asked_event(self) -> str:
         """"birth", "death" or "party" for a date question about that event, else "" (parsed once)."""
@@ -370,6 +384,21 @@ class Question:
         if self.asks == "person":
             return 0.15 if has_person(sentence, self.names) else -0.05
         return 0.0
+
+
+# The ranks of general and field officers and of admirals ("Thượng tướng", "Thiếu tá", "Phó Đô đốc").
+_RANK = re.compile(r"\b(?:(?:đại|thượng|trung|thiếu)\s+(?:tướng|tá)|(?:phó\s+|chuẩn\s+)?đô\s+đốc)\b(?:\s+(\w+))?",
+                   re.IGNORECASE)
+
+
+def _ranks(text: str, *, titles: bool = True) -> frozenset[str]:
+    """The ranks a text names, lower-cased; without `titles`, not one right before a name ("Trung tướng Nguyễn …")."""
+    found = set()
+    for match in _RANK.finditer(normalize_for_search(text)):
+        if titles or not (match.group(1) and _is_capitalised(match.group(1))):
+            rank = match.group().lower().split()
+            found.add(" ".join(rank[:-1] if match.group(1) else rank))
+    return frozenset(found)
 
 
 @lru_cache(maxsize=256)

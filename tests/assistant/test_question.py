@@ -381,3 +381,14 @@ def test_a_numeric_date_is_matched_by_its_figures_not_as_one_rare_term():
     q = Question.parse("Từ tháng 10/1979 đến tháng 12/1984, ông Đào Đình Bình làm nghiên cứu sinh ở nước nào?")
     assert "10/1979" not in q.setting_terms and {"10", "1979", "12", "1984"} <= set(q.setting_terms)
     assert "11/2011" in Question.parse("Nghị quyết 11/2011/QH13 đặt mục tiêu bội chi bao nhiêu?").terms
+
+
+def test_a_question_about_a_rank_wants_a_sentence_that_names_it_if_it_names_any():
+    """The promotion to Thượng tướng is not told by his appointment as a Trung tướng; a rank before a name is that
+    person's title, not what is asked."""
+    q = Question.parse("Ông Nguyễn Văn Gấu được thăng quân hàm Thượng tướng vào ngày nào?")
+    assert q.asked_ranks == {"thượng tướng"}
+    assert q.rank_factor("Ngày 30/9/2025, Thủ tướng bổ nhiệm đồng chí Trung tướng Nguyễn Văn Gấu làm Thứ trưởng.") < 1.0
+    assert q.rank_factor("Năm 2024, ông được thăng quân hàm từ Trung tướng lên Thượng tướng.") == 1.0
+    assert q.rank_factor("Ngày 30/9/2025, ông được bổ nhiệm làm Thứ trưởng.") == 1.0  # no rank: no evidence either way
+    assert Question.parse("Trung tướng Nguyễn Văn Gấu sinh ngày nào?").asked_ranks == frozenset()
