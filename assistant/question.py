@@ -537,8 +537,9 @@ def split_scene(text: str) -> tuple[str, str]:
     return f"{scene} {aside}".strip(), focus
 
 
-# A comma between clauses; not one inside a list of terms or numbers ("khóa X, XI", "khóa V, VI", "1, 2 và 3").
-_CLAUSE_BREAK = re.compile(r", (?!(?:[IVXLC]+|\d+)\b)")
+# A comma between clauses; not one inside a list of terms or numbers ("khóa X, XI", "khóa V, VI", "1, 2 và 3"), nor
+# "ngày, tháng nào".
+_CLAUSE_BREAK = re.compile(r"(?<!\bngày)(?<!\btháng), (?!(?:[IVXLC]+|\d+)\b)", re.IGNORECASE)
 
 
 def _apposition(text: str) -> tuple[str, str]:

@@ -248,6 +248,8 @@ def test_an_apposition_may_list_terms_of_office_and_they_only_say_who_is_meant()
     assert {"khóa", "xi"} <= set(q.setting_terms) and "khóa" not in q.terms
     assert q.ordinals == frozenset()
     assert Question.parse("Bí thư Trung ương Đảng khóa X, XI có những ai?").ordinals
+    asked = "Ông Nguyễn Văn Gấu, Thứ trưởng Bộ Quốc phòng, được thăng Thượng tướng vào ngày, tháng nào năm 2025?"
+    assert "thăng" in Question.parse(asked).terms  # "ngày, tháng nào" is no clause break: the question stays asked
 
 
 def test_a_sentence_whose_only_figures_are_dates_or_the_questions_own_gives_no_count():
