@@ -387,17 +387,18 @@ class Question:
 
 
 # The ranks of general and field officers and of admirals ("Thượng tướng", "Thiếu tá", "Phó Đô đốc").
-_RANK = re.compile(r"\b(?:(?:đại|thượng|trung|thiếu)\s+(?:tướng|tá)|(?:phó\s+|chuẩn\s+)?đô\s+đốc)\b(?:\s+(\w+))?",
-                   re.IGNORECASE)
+_RANK = re.compile(r"\b(?:(?:đại|thượng|trung|thiếu)\s+(?:tướng|tá)|(?:phó\s+|chuẩn\s+)?đô\s+đốc)\b", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 
 
 def _ranks(text: str, *, titles: bool = True) -> frozenset[str]:
     """The ranks a text names, lower-cased; without `titles`, not one right before a name ("Trung tướng Nguyễn …")."""
+    text = normalize_for_search(text)
     found = set()
-    for match in _RANK.finditer(normalize_for_search(text)):
-        if titles or not (match.group(1) and _is_capitalised(match.group(1))):
-            rank = match.group().lower().split()
-            found.add(" ".join(rank[:-1] if match.group(1) else rank))
+    for match in _RANK.finditer(text):
+        following = _NEXT_WORD.match(text, match.end())
+        if titles or not (following and _is_capitalised(following.group(1))):
+            found.add(" ".join(match.group().lower().split()))
     return frozenset(found)
 
 
@@ -427,10 +428,10 @@ def _content_terms(text: str) -> tuple[str, ...]:
         folded = term.startswith(FOLDED)
         if folded == exact:
             continue
-        if _NUMERIC_DATE.fullmatch(term.removeprefix(FOLDED)) and not any(
-                term.removeprefix(FOLDED) in number for number in numbers):
+        bare = term.removeprefix(FOLDED)
+        if _NUMERIC_DATE.fullmatch(bare) and not any(bare in number for number in numbers):
             continue  # "10/1979": its "10" and "1979" are terms too, and "tháng 10 năm 1979" has both
-        parts = term.removeprefix(FOLDED).split("_")
+        parts = bare.split("_")
         if not any(part in (_STOP if exact else _STOP_FOLDED) for part in parts):
             keep.append(term)
     return tuple(keep)
