@@ -258,6 +258,20 @@ class Question:
         named = _ranks(sentence)
         return 0.5 if named and not named & self.asked_ranks else 1.0
 
+    def own_date_factor(self, sentence: str) -> float:
+        """For a date question that names a day itself ("Luật Quốc phòng 2018, được thông qua ngày 8/6/2018, có hiệu
+        lực từ ngày nào?"), a sentence whose only days are the question's own ("… được thông qua … 8/6/2018 …") gives
+        back what was said, not what is asked: × 0.5 (0.6 left that answer standing)."""
+        if self.asks != "date" or not self.own_days:
+            return 1.0
+        named = _days(sentence)
+        return 0.5 if named and named <= self.own_days else 1.0
+
+    @cached_property
+    def own_days(self) -> frozenset[tuple[int, int, str]]:
+        """The days the question names (parsed once)."""
+        return _days(self.text)
+
     @cached_property
     def asked_ranks(self) -> frozenset[str]:
         """The military ranks the question asks about; not one that is a person's title ("Trung tướng Nguyễn Văn
@@ -389,6 +403,16 @@ class Question:
 # The ranks of general and field officers and of admirals ("Thượng tướng", "Thiếu tá", "Phó Đô đốc").
 _RANK = re.compile(r"\b(?:(?:đại|thượng|trung|thiếu)\s+(?:tướng|tá)|(?:phó\s+|chuẩn\s+)?đô\s+đốc)\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+# A day: "8/6/2018", "08-06", "8 tháng 6 năm 2018"; its year if given. Not "16-17/01" read as the 16th of month 17.
+_DAY_MONTH = re.compile(r"\b(\d{1,2})\s*(?:/|-|\s+tháng\s+)(\d{1,2})\b(?:\s*(?:/|-|\s+năm\s+)(\d{4}))?", re.IGNORECASE)
+
+
+def _days(text: str) -> frozenset[tuple[int, int, str]]:
+    """(day, month, year or "") of each day a text names: "ngày 8 tháng 6 năm 2018" and "08/06/2018" are the same."""
+    found = ((int(day), int(month), year) for day, month, year in _DAY_MONTH.findall(text))
+    return frozenset((day, month, year) for day, month, year in found if 0 < day <= 31 and 0 < month <= 12)
 
 
 def _ranks(text: str, *, titles: bool = True) -> frozenset[str]:

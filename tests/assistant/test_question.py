@@ -394,3 +394,16 @@ def test_a_question_about_a_rank_wants_a_sentence_that_names_it_if_it_names_any(
     assert q.rank_factor("Năm 2024, ông được thăng quân hàm từ Trung tướng lên Thượng tướng.") == 1.0
     assert q.rank_factor("Ngày 30/9/2025, ông được bổ nhiệm làm Thứ trưởng.") == 1.0  # no rank: no evidence either way
     assert Question.parse("Trung tướng Nguyễn Văn Gấu sinh ngày nào?").asked_ranks == frozenset()
+
+
+def test_own_date_factor_lowers_a_sentence_that_only_gives_back_the_questions_day():
+    """A date question that names a day meets a sentence whose only day is that one (in any spelling): it repeats what
+    was said, so it cannot give the other date asked for."""
+    q = Question.parse("Luật Quốc phòng 2018, được thông qua ngày 8/6/2018, có hiệu lực thi hành từ ngày nào?")
+    assert q.own_days == {(8, 6, "2018")}
+    assert q.own_date_factor("Luật Quốc phòng được Quốc hội thông qua ngày 08/06/2018.") < 1.0
+    assert q.own_date_factor("Luật được thông qua ngày 8 tháng 6 năm 2018.") < 1.0
+    assert q.own_date_factor("Luật thông qua ngày 8/6/2018, có hiệu lực từ ngày 1/1/2019.") == 1.0  # a new day
+    assert q.own_date_factor("Luật Quốc phòng năm 2018 có hiệu lực thi hành.") == 1.0  # no day: other factors judge
+    assert Question.parse("Luật Quốc phòng 2018 có hiệu lực từ ngày nào?").own_date_factor("… ngày 8/6/2018 …") == 1.0
+    assert Question.parse("Ngày 8/6/2018 Quốc hội thông qua luật nào?").own_date_factor("… ngày 8/6/2018 …") == 1.0
