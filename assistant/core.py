@@ -47,9 +47,12 @@ class Assistant:
     """One question in, one cited answer (or an honest refusal) out."""
 
     def __init__(self, retriever: Retriever, *, idf: Idf, extractive: ExtractiveAnswerer | None = None,
-                 answerer: Answerer | None = None, k: int = 10):
+                 answerer: Answerer | None = None, k: int = 10, restore: Callable[[str], str] | None = None):
         self.retriever = retriever
         self.idf = idf
+        # Puts back the diacritics of a question typed without them ("dang vien du bi" → "đảng viên dự bị"), so the
+        # question's rules read the words they know; None reads it as typed. The retriever restores its query itself.
+        self.restore = restore
         self.extractive = extractive or ExtractiveAnswerer()
         self.answerer = answerer or Extractive(self.extractive)
         self.k = k
@@ -65,11 +68,15 @@ class Assistant:
         query = standalone_query(question, history)
         hits = self.retriever.retrieve(query, k=k or self.k, filters=filters)
         retrieved_at = time.perf_counter()
+        asked = question
+        if self.restore is not None:
+            history = tuple((self.restore(user), reply) for user, reply in history)
+            question = self.restore(question)
         context = context_of(question, history)
         parsed = Question.parse(question, context=context)
         answer = self.answerer.answer(parsed, hits, idf=self.idf, context=context)
         timings = {"retrieve": retrieved_at - started, "answer": time.perf_counter() - retrieved_at}
-        return replace(answer, question=question, retrieved=tuple(hits), timings=timings)
+        return replace(answer, question=asked, retrieved=tuple(hits), timings=timings)
 
     def stream(self, question: str, *, history: History = (), k: int | None = None, filters: Filters | None = None
                ) -> Iterator[str | Answer]:

@@ -45,6 +45,9 @@ class _MemoLexical:
             self._hits[key] = self.inner.search(query, k=k, filters=filters)
         return self._hits[key]
 
+    def restore_diacritics(self, text: str) -> str:
+        return self.inner.restore_diacritics(text)
+
     def idf(self, terms) -> dict:
         key = tuple(terms)
         if key not in self._idf:
@@ -88,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     for dense, plain, rrf_k, min_score, hits in grid:
         retriever = HybridRetriever(memo, rrf_k=int(rrf_k), dense_weight=dense, dense_weight_plain=plain)
         answerer = ExtractiveAnswerer(min_score=min_score, hits_considered=int(hits))
-        assistant = Assistant(retriever, idf=memo.lexical().idf, extractive=answerer)
+        assistant = Assistant(retriever, idf=memo.lexical().idf, extractive=answerer,
+                              restore=memo.lexical().restore_diacritics)
         figures = summarize(run_eval(cases, assistant=assistant, k=10).by_system("assistant"), k=10)
         cells = [dense, plain, rrf_k, min_score, hits, *(figures[c] if figures[c] is not None else float("nan")
                                                         for c in columns)]

@@ -8,14 +8,17 @@ import os
 import shutil
 import tempfile
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from index.filters import Filters
 from index.models import Hit
+
+if TYPE_CHECKING:
+    from index.diacritics import Restorer
 
 FORMAT = 2
 
@@ -36,6 +39,7 @@ class LexicalIndex:
         self._bm25 = bm25
         self.abbreviations = abbreviations  # learnt from the documents' own definitions, used on queries
         self.fingerprint = fingerprint(r["chunk_id"] for r in records)
+        self._restorer: Restorer | None = None
 
     @classmethod
     def build(cls, records: list[dict[str, Any]], *, defined: dict[str, dict[str, str]] | None = None) -> "LexicalIndex":
@@ -99,6 +103,24 @@ class LexicalIndex:
             df = int(indptr[slot + 1] - indptr[slot]) if slot is not None else 0
             weights[term] = float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
         return weights
+
+    def restore_diacritics(self, text: str) -> str:
+        """`text` with the diacritics a plain-typed question left out put back, from this index's counts (the
+        model is built on the first plain question, ~1 s for the party corpus)."""
+        if self._restorer is None:
+            from index.diacritics import Restorer
+
+            self._restorer = Restorer.from_counts(self.term_counts())
+        return self._restorer.restore(text)
+
+    def term_counts(self) -> Iterator[tuple[str, int]]:
+        """Every indexed term with the number of chunks that hold it."""
+        if self._bm25 is None:
+            return
+        indptr = self._bm25.scores["indptr"]
+        for term, slot in self._bm25.vocab_dict.items():
+            if slot + 1 < len(indptr):  # bm25s keeps one slot past the matrix for its empty term
+                yield term, int(indptr[slot + 1] - indptr[slot])
 
     def _hit(self, i: int, score: float) -> Hit:
         from index.chroma import hit_from_record, strip_passage_prefix

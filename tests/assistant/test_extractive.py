@@ -221,3 +221,17 @@ def test_who_signed_is_not_answered_by_a_sentence_about_the_document_that_names_
     signed = hit("Chỉ thị số 92CT/TW ngày 25/6/1980 về cuộc vận động xây dựng lực lượng công an trong sạch vững mạnh "
                  "do đồng chí Lê Đức Thọ ký.", n=1)
     assert "Lê Đức Thọ" in ExtractiveAnswerer().pick(q, [signed], flat_idf)[0].text
+
+
+def test_a_plain_question_is_read_with_the_diacritics_the_assistant_puts_back():
+    """The rules that read words with marks (here the rank asked about) apply to a question typed without them once
+    `restore` has put them back; the answer still carries the question as it was typed."""
+    promoted = "Ngày 2/9/2025, ông được thăng Thượng tướng."
+    appointed = "Ngày 30/9/2025, ông Nguyễn Văn Gấu được thăng quân hàm và bổ nhiệm đồng chí Trung tướng làm Thứ trưởng."
+    typed = "ong Nguyen Van Gau duoc thang quan ham Thuong tuong vao ngay nao"
+    restored = {typed: "ông Nguyễn Văn Gấu được thăng quân hàm Thượng tướng vào ngày nào"}
+    hits = [hit(appointed), hit(promoted, n=1, title="Nguyễn Văn Gấu")]
+    as_typed = Assistant(FixedRetriever(hits), idf=flat_idf).answer(typed)
+    assert as_typed.text.startswith(appointed)  # read as typed, the other rank's sentence covers more words
+    answer = Assistant(FixedRetriever(hits), idf=flat_idf, restore=lambda text: restored.get(text, text)).answer(typed)
+    assert answer.question == typed and answer.text.startswith(promoted)

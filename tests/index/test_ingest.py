@@ -260,3 +260,10 @@ def test_a_changed_abbreviation_table_rebuilds_the_bm25_index(corpus, tmp_path, 
     assert [hit.source for hit in found] == ["docs/xyzw.txt"]
     meta = json.loads((tmp_path / "idx" / "lexical" / "meta.json").read_text())
     assert meta["terms"] == abbreviations.table_version()
+
+
+def test_the_lexical_index_puts_back_the_diacritics_of_a_plain_question_from_the_seeds(corpus, tmp_path):
+    store = open_store(tmp_path / "idx")
+    ingest([corpus], store=store)
+    restored = store.lexical().restore_diacritics("Dang bo thi tran Nghen da ket nap bao nhieu dang vien?")
+    assert restored == "Đảng bộ thị trấn Nghèn đã kết nạp bao nhiêu đảng viên?"

@@ -1,0 +1,138 @@
+"""Put the diacritics back on a question typed without them, from the index's own words.
+
+"dang vien du bi" folds "đảng viên dự bị", "đang viên dữ bí" and many more to the same letters. The lexical index
+already counts, for every syllable and every pair of adjacent syllables, how many passages hold it (both accented and
+folded). A bigram model over those counts picks, for each run of plain words, the accented reading the corpus makes
+most likely (Viterbi), the way a reader fills in the marks from context. Words the corpus never writes with marks
+(numbers, "XIII", "UBND", foreign names) stay as typed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+from index.text import fold, has_diacritics
+
+_WORD = re.compile(r"[^\W_]+")  # a syllable or a number: "năm 2025" is a pair the index counts
+# Words a question asks with, which prose seldom writes: the corpus alone reads "la ai" as "là ái" (Nguyễn Ái Quốc),
+# "so may" as "số máy" and "bao nhieu" as "báo nhiều". A question may use one after any word, so each is at least
+# ASKING_FLOOR likely wherever it stands: it wins where the corpus knows no pair for it, and loses to a pair the corpus
+# counts often ("Thông báo", "máy bay", "Ái Quốc").
+_ASKING = frozenset(("ai", "gì", "nào", "đâu", "mấy", "bao", "nhiêu", "sao"))
+ASKING_FLOOR = 0.01
+# Only spaces join two words into one run: a comma, a bracket or a full stop starts a new one, as in the index's
+# bigrams, which never cross punctuation either.
+_JOIN = re.compile(r"[ \t]+")
+_CANDIDATES = 8  # the readings of a plain syllable kept, most frequent first
+_BIGRAM_WEIGHT = 0.9  # P(b | a) = 0.9 · df(a b) / df(a) + 0.1 · df(b) / N
+
+
+class Restorer:
+    """Restores diacritics with syllable and syllable-pair passage counts (df) from the index."""
+
+    def __init__(self, unigrams: dict[str, int], bigrams: dict[tuple[str, str], int]) -> None:
+        readings: dict[str, list[str]] = {}
+        for word in unigrams:
+            readings.setdefault(fold(word), []).append(word)
+        for word in _ASKING - set(unigrams):
+            readings.setdefault(fold(word), []).append(word)
+        self._unigrams = unigrams
+        self._bigrams = bigrams
+        self._total = max(sum(unigrams.values()), 1)
+        self._readings = {
+            plain: sorted(words, key=lambda w: -unigrams.get(w, 0))[:_CANDIDATES] for plain, words in readings.items()
+        }
+
+    @classmethod
+    def from_counts(cls, counts: Iterable[tuple[str, int]]) -> "Restorer":
+        """From (term, df) pairs as the lexical index keeps them: "đảng", "đảng_viên"; folded ("~dang") and
+        document-number ("#…") terms are skipped."""
+        unigrams: dict[str, int] = {}
+        bigrams: dict[tuple[str, str], int] = {}
+        for term, df in counts:
+            if not term or term[0] in "~#" or df <= 0:
+                continue
+            parts = term.split("_")
+            if len(parts) == 1 and _WORD.fullmatch(term):
+                unigrams[term] = df
+            elif len(parts) == 2 and all(_WORD.fullmatch(p) for p in parts):
+                bigrams[(parts[0], parts[1])] = df
+        return cls(unigrams, bigrams)
+
+    def restore(self, text: str) -> str:
+        """`text` with the marks put back on its plain words; text that has any diacritic is returned as it is
+        (someone who typed one mark typed them all)."""
+        if has_diacritics(text):
+            return text
+        words = list(_WORD.finditer(text))
+        out, last = [], 0
+        for run in _runs(text, words):
+            restored = self._best(run)
+            for match, word in zip(run, restored):
+                out.append(text[last : match.start()])
+                out.append(_same_case(match.group(), word))
+                last = match.end()
+        out.append(text[last:])
+        return "".join(out)
+
+    def _best(self, run: list[re.Match[str]]) -> list[str]:
+        """The most likely reading of one run of words (Viterbi over each word's readings)."""
+        options = [self._options(m.group()) for m in run]
+        # best[i][reading] = (log probability of the best path ending in it, the reading before it)
+        best: list[dict[str, tuple[float, str]]] = [
+            {w: (math.log(self._floor(w, self._unigram(w))), "") for w in options[0]}
+        ]
+        for i in range(1, len(options)):
+            column = {}
+            for w in options[i]:
+                column[w] = max(
+                    ((score + math.log(self._floor(w, self._transition(prev, w))), prev)
+                     for prev, (score, _) in best[-1].items()),
+                )
+            best.append(column)
+        word = max(best[-1], key=lambda w: best[-1][w][0])
+        path = [word]
+        for column in reversed(best[1:]):
+            word = column[word][1]
+            path.append(word)
+        return path[::-1]
+
+    def _options(self, typed: str) -> list[str]:
+        lowered = typed.lower()
+        if typed.isupper() and len(typed) > 1:  # "TW", "VI", "HDND": an abbreviation or a numeral, left as typed
+            return [lowered]
+        return self._readings.get(lowered, [lowered])  # a number, or a word the corpus never writes: as typed
+
+    @staticmethod
+    def _floor(word: str, probability: float) -> float:
+        return max(probability, ASKING_FLOOR) if word in _ASKING else probability
+
+    def _unigram(self, word: str) -> float:
+        return (self._unigrams.get(word, 0) + 0.5) / self._total
+
+    def _transition(self, prev: str, word: str) -> float:
+        pair = self._bigrams.get((prev, word), 0)
+        return _BIGRAM_WEIGHT * pair / (self._unigrams.get(prev, 0) + 1) + (1 - _BIGRAM_WEIGHT) * self._unigram(word)
+
+
+def _runs(text: str, words: list[re.Match[str]]) -> Iterable[list[re.Match[str]]]:
+    """The words grouped into runs that only spaces join."""
+    run: list[re.Match[str]] = []
+    for match in words:
+        if run and not _JOIN.fullmatch(text[run[-1].end() : match.start()]):
+            yield run
+            run = []
+        run.append(match)
+    if run:
+        yield run
+
+
+def _same_case(typed: str, word: str) -> str:
+    """`word` in the case `typed` was written in: "Dang" → "Đảng", "dang" → "đảng"."""
+    if typed.isupper() and len(typed) > 1:
+        return typed
+    if typed[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
