@@ -61,8 +61,8 @@ class HybridRetriever:
         # (index/diacritics.py): BM25 then matches the exact syllables as well as the folded ones, and the dense
         # search is still skipped (on the restored text it gained nothing). Measured in stop 17 on eleven party sets,
         # each question folded, with and without capitals: answers right +4 and +6 on the 579 answerable, refusals
-        # +7 and +2 on the 263 others; on the sets as written (their 60 plain questions) +1 refusal, none lost. With
-        # the dense search on the restored text too, −3 of those answers instead.
+        # +7 and +2 on the 263 others; on the sets as written (their plain questions) one answer and one refusal
+        # more, one answer fewer. With the dense search on the restored text too, −2 to −4 of those answers.
         self.restore_plain = restore_plain
 
     def retrieve(self, query: str, *, k: int, filters: Filters | None = None) -> list[Hit]:
