@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Iterable
 
+from index.terms import BIGRAM_JOINER, DOC_NUMBER, FOLDED
 from index.text import fold, has_diacritics
 
 _WORD = re.compile(r"[^\W_]+")  # a syllable or a number: "năm 2025" is a pair the index counts
@@ -36,8 +37,9 @@ class Restorer:
         readings: dict[str, list[str]] = {}
         for word in unigrams:
             readings.setdefault(fold(word), []).append(word)
-        for word in _ASKING - set(unigrams):
-            readings.setdefault(fold(word), []).append(word)
+        for word in _ASKING:
+            if word not in unigrams:
+                readings.setdefault(fold(word), []).append(word)
         self._unigrams = unigrams
         self._bigrams = bigrams
         self._total = max(sum(unigrams.values()), 1)
@@ -52,9 +54,9 @@ class Restorer:
         unigrams: dict[str, int] = {}
         bigrams: dict[tuple[str, str], int] = {}
         for term, df in counts:
-            if not term or term[0] in "~#" or df <= 0:
+            if not term or term.startswith((FOLDED, DOC_NUMBER)) or df <= 0:
                 continue
-            parts = term.split("_")
+            parts = term.split(BIGRAM_JOINER)
             if len(parts) == 1 and _WORD.fullmatch(term):
                 unigrams[term] = df
             elif len(parts) == 2 and all(_WORD.fullmatch(p) for p in parts):
@@ -85,13 +87,11 @@ class Restorer:
             {w: (math.log(self._floor(w, self._unigram(w))), "") for w in options[0]}
         ]
         for i in range(1, len(options)):
-            column = {}
-            for w in options[i]:
-                column[w] = max(
-                    ((score + math.log(self._floor(w, self._transition(prev, w))), prev)
-                     for prev, (score, _) in best[-1].items()),
-                )
-            best.append(column)
+            best.append({
+                w: max((score + math.log(self._floor(w, self._transition(prev, w))), prev)
+                       for prev, (score, _) in best[-1].items())
+                for w in options[i]
+            })
         word = max(best[-1], key=lambda w: best[-1][w][0])
         path = [word]
         for column in reversed(best[1:]):
