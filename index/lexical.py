@@ -96,11 +96,9 @@ class LexicalIndex:
         """BM25 idf of each term over the chunks; a term the index has never seen gets the highest idf."""
         n = max(len(self.records), 1)
         vocab = self._bm25.vocab_dict if self._bm25 is not None else {}
-        indptr = self._bm25.scores["indptr"] if self._bm25 is not None else None
         weights = {}
         for term in terms:
-            slot = vocab.get(term)
-            df = int(indptr[slot + 1] - indptr[slot]) if slot is not None else 0
+            df = self._chunks_holding(vocab.get(term))
             weights[term] = float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
         return weights
 
@@ -117,10 +115,16 @@ class LexicalIndex:
         """Every indexed term with the number of chunks that hold it."""
         if self._bm25 is None:
             return
-        indptr = self._bm25.scores["indptr"]
         for term, slot in self._bm25.vocab_dict.items():
-            if slot + 1 < len(indptr):  # bm25s keeps one slot past the matrix for its empty term
-                yield term, int(indptr[slot + 1] - indptr[slot])
+            yield term, self._chunks_holding(slot)
+
+    def _chunks_holding(self, slot: int | None) -> int:
+        """How many chunks hold the term in vocabulary slot `slot`; 0 for none, or for the empty term bm25s keeps one
+        slot past its matrix."""
+        if slot is None or self._bm25 is None:
+            return 0
+        indptr = self._bm25.scores["indptr"]
+        return int(indptr[slot + 1] - indptr[slot]) if slot + 1 < len(indptr) else 0
 
     def _hit(self, i: int, score: float) -> Hit:
         from index.chroma import hit_from_record, strip_passage_prefix
