@@ -83,7 +83,7 @@ class ExtractiveAnswerer:
         weights.update(setting)
         context_weights = _halve_bigrams(idf(question.context_terms))
         scored = []
-        for sentence in _sentences(hits[: self.hits_considered]):
+        for sentence in _sentences(hits[: self.hits_considered], also=hits[self.hits_considered :]):
             text = sentence.hit.text[sentence.start : sentence.end]
             factor = question.constraint_factor(sentence.hit, sentence.passage, sentence.document)
             factor *= question.post_factor(text) * question.day_factor(text) * question.figure_factor(text)
@@ -138,18 +138,21 @@ def _is_label(picked: Picked) -> bool:
     return line_start and len(text.split()) <= _LABEL_WORDS and not re.search(r"[.!?;:…)\]]$", text)
 
 
-def _sentences(hits: list[Hit]) -> Iterable[_Sentence]:
+def _sentences(hits: list[Hit], *, also: Iterable[Hit] = ()) -> Iterable[_Sentence]:
     """Each sentence of each hit with its own terms, its neighbours' (and the title's) terms, its passage's and its
-    document's (all read passages of it); not the lines that are never an answer."""
+    document's (all retrieved passages of it, `also` included); not the lines that are never an answer."""
     read = []
     for hit in hits:
         spans = split_sentences(hit.text)
-        terms = [frozenset(query_terms(expand_abbreviations(hit.text[s:e]))) for s, e in spans]
-        heading = frozenset(query_terms(expand_abbreviations(f"{hit.title}\n{hit.heading}")))
+        terms = [_terms(hit.text[s:e]) for s, e in spans]
+        heading = _terms(f"{hit.title}\n{hit.heading}")
         read.append((hit, spans, terms, heading, frozenset().union(heading, *terms)))
     documents: dict[str, frozenset[str]] = {}
     for hit, *_, passage in read:
         documents[hit.doc_id] = documents.get(hit.doc_id, frozenset()) | passage
+    for hit in also:  # a lower passage of a read document still says which one it is (a life span, a number)
+        if hit.doc_id in documents:
+            documents[hit.doc_id] |= _terms(f"{hit.title}\n{hit.heading}\n{hit.text}")
     for rank, (hit, spans, terms, heading, passage) in enumerate(read):
         for i, (start, end) in enumerate(spans):
             if _never_an_answer(hit.text, start, end):
@@ -157,6 +160,10 @@ def _sentences(hits: list[Hit]) -> Iterable[_Sentence]:
             near = heading.union(*terms[max(0, i - 1) : i + 2])
             own = terms[i] | terms[i - 1] if i > 0 and _ANAPHORA.match(hit.text, start) else terms[i]
             yield _Sentence(rank, hit, start, end, own, near, passage, heading, documents[hit.doc_id])
+
+
+def _terms(text: str) -> frozenset[str]:
+    return frozenset(query_terms(expand_abbreviations(text)))
 
 
 def _never_an_answer(text: str, start: int, end: int) -> bool:

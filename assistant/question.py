@@ -28,6 +28,7 @@ _FAMILY_NAMES = frozenset(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Lương Trịnh Mai Cao Lâm "
     "Hà Tạ Thái Trương Đoàn Tô Chu La Quách Kiều Lưu Triệu Châu Tăng Vương Nông Lò Lục Hứa Mạc Thân Tống".split()
 )
+_FAMILY_FOLDED = frozenset(fold(name.lower()) for name in _FAMILY_NAMES)
 # Capitalised by convention in Party texts, so a capital says nothing about a specific name.
 _INSTITUTIONAL = frozenset(
     fold(w)
@@ -536,9 +537,19 @@ def _names(text: str) -> list[str]:
             run.append(fold(word.lower()))
             continue
         if run and not all(w in _INSTITUTIONAL for w in run):
-            names.append(" ".join(run))
+            names.extend(" ".join(part) for part in _split_at_person(run))
         run = [fold(word.lower())] if capitalised else []
     return names
+
+
+def _split_at_person(run: list[str]) -> list[list[str]]:
+    """"Bí thư TU Cửu Long Nguyễn Đáng" holds two names, the place and the person: a run that does not start with a
+    family name is cut before the first family name followed by a given name. A family name as the last word stays
+    ("Hải Dương", "Lai Châu")."""
+    if run[0] in _FAMILY_FOLDED:
+        return [run]
+    cut = next((i for i in range(1, len(run) - 1) if run[i] in _FAMILY_FOLDED), None)
+    return [run] if cut is None else [run[:cut], run[cut:]]
 
 
 

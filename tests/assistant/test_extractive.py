@@ -170,6 +170,24 @@ def test_the_document_number_may_be_named_by_another_passage_of_the_same_documen
     assert support([header, replace(answer, doc_id="another")]) < ExtractiveAnswerer().min_score
 
 
+def test_a_retrieved_passage_below_the_read_ones_still_places_the_document():
+    from dataclasses import replace
+
+    # only the life span (a lower hit, not read for sentences) says the funeral was in 1984
+    answer = hit("Bí thư Trung ương Đảng Trần Kiên đã đọc điếu văn tại lễ truy điệu.", n=0, title="Nguyễn Đáng")
+    others = [hit(f"Đoạn khác số {i} về một chuyện khác.", n=10 + i) for i in range(4)]
+    life = replace(hit("Nguyễn Đáng (1925 - 1984) là Bí thư Tỉnh ủy.", n=1), doc_id=answer.doc_id)
+    q = Question.parse("Tại lễ truy điệu Nguyễn Đáng (1984), Bí thư Trung ương Đảng nào đã đọc điếu văn?")
+
+    def support(hits) -> float:
+        return next(p.support for p in ExtractiveAnswerer().score_all(q, hits, flat_idf) if "Trần Kiên" in p.text)
+
+    placed = support([answer, *others, life])
+    assert placed > ExtractiveAnswerer().min_score
+    # the same lower passage from another document places nothing: the missing year halves the support
+    assert support([answer, *others, replace(life, doc_id="another")]) < 0.6 * placed
+
+
 def test_a_sentence_that_points_back_is_read_with_the_sentence_before_it():
     text = ("Ngày 21/1/1981, Hội đồng Chính phủ ra Quyết định số 25-CP về quyền tự chủ của các xí nghiệp quốc doanh. "
             "Quyết định này cho phép áp dụng chế độ 3 kế hoạch.")

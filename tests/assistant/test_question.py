@@ -202,6 +202,15 @@ def test_a_name_ends_at_punctuation():
     assert Question.parse("Đảng bộ huyện Lộc Bình, Lạng Sơn có bao nhiêu đảng viên?").names == {"loc binh", "lang son"}
 
 
+def test_a_place_and_the_person_after_it_are_two_names():
+    # the documents write "Bí thư Tỉnh ủy Cửu Long" and "Nguyễn Đáng", never "Cửu Long Nguyễn Đáng"
+    q = Question.parse("Tại lễ truy điệu Bí thư TU Cửu Long Nguyễn Đáng, ai đã đọc điếu văn?")
+    assert q.names == {"cuu long", "nguyen dang"}
+    # a family name closing a place name is part of it, and a run that starts with one is one person
+    assert Question.parse("Tỉnh Hải Dương có bao nhiêu huyện?").names == {"hai duong"}
+    assert Question.parse("Ông Lê Văn Lương sinh năm nào?").names == {"le van luong"}
+
+
 def test_the_person_a_who_question_names_is_not_its_answer():
     q = Question.parse("Lễ kỷ niệm ngày sinh đồng chí Trần Quốc Hoàn do ai chủ trì?")
     assert q.type_bonus("Tuyên truyền kỷ niệm 110 năm Ngày sinh đồng chí Trần Quốc Hoàn.") < 0
