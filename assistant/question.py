@@ -138,6 +138,8 @@ _TELLS_EVENT = {
     "party": re.compile(r"\bkết nạp\b|\bvào đảng\b|\bgia nhập (?:đảng|đông dương)|\bđảng viên\b"),
 }
 _LIFE_SPAN = re.compile(r"\(([^()–-]*\d{4})\s*[–-]\s*([^()]*\d{4})\s*\)")
+# A law named by its year ("Hiến pháp năm 1992", "Luật Đất đai 2013"): the year says which law, as a number does.
+_NAMED_BY_YEAR = re.compile(r"\b(?:Hiến pháp|Luật(?: [A-ZĐ]\w*(?: \w+)?)?)(?: năm)? ((?:19|20)\d\d)\b", re.IGNORECASE)
 _RATE = re.compile(r"\bty le\b|\bphan tram\b")
 
 
@@ -370,7 +372,8 @@ class Question:
     def locating_figures(self) -> frozenset[str]:
         """The figures that only say which document or occasion is meant: those of its document numbers and of a
         leading "Theo …," clause."""
-        return self.setting_figures | {figure for number in self.asked_documents for figure in _FIGURE.findall(number)}
+        numbered = {figure for number in self.asked_documents for figure in _FIGURE.findall(number)}
+        return self.setting_figures | numbered | set(_NAMED_BY_YEAR.findall(self.text))
 
     @cached_property
     def asked_documents(self) -> frozenset[str]:

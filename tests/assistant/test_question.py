@@ -189,6 +189,18 @@ def test_a_figure_that_names_the_document_may_be_held_by_another_passage_of_it()
     assert q.constraint_factor(None, undated, document | {"26", "11"}) == 0.25  # the date must be in the passage
 
 
+def test_the_year_of_a_law_names_it_as_a_number_does():
+    from index.terms import query_terms
+
+    q = Question.parse("Việc sửa đổi Hiến pháp năm 1992 ngày 25/12/2001 được thực hiện bằng nghị quyết nào?")
+    answer = frozenset(query_terms("Nghị quyết số 51/2001/QH10 ngày 25 tháng 12 năm 2001 về việc sửa đổi Hiến pháp."))
+    assert q.constraint_factor(None, answer, answer | {"1992"}) == 1.0  # another passage of it says 1992
+    assert q.constraint_factor(None, answer, answer) == 0.5
+    # a year that dates the fact asked about is still needed in the passage itself
+    dated = Question.parse("Năm 1992 Quốc hội sửa đổi điều gì?")
+    assert dated.constraint_factor(None, answer, answer | {"1992"}) == 0.5
+
+
 def test_a_day_written_at_the_start_of_a_sentence_or_in_words_is_a_day():
     q = Question.parse("Quân nhân Mỹ cuối cùng rời Việt Nam vào ngày nào?")
     assert q.type_bonus("Ngày 29 tháng 3 năm 1973 quân nhân Mỹ cuối cùng rời Việt Nam.") > 0
