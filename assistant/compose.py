@@ -108,4 +108,4 @@ def build_assistant(settings: Settings, *, index_dir: Path | None = None, wrap: 
     store.lexical()  # load (or rebuild) BM25 now, not on the first question
     # idf goes through the store each time: after an upload the store holds a new lexical index
     return Assistant(HybridRetriever(store), idf=lambda terms: store.lexical().idf(terms), answerer=answerer,
-                     restore=lambda text: store.lexical().restore_diacritics(text))
+                     restore=lambda text: store.lexical().restore(text))

@@ -50,8 +50,10 @@ class Assistant:
                  answerer: Answerer | None = None, k: int = 10, restore: Callable[[str], str] | None = None):
         self.retriever = retriever
         self.idf = idf
-        # Puts back the diacritics of a question typed without them ("dang vien du bi" → "đảng viên dự bị"), so the
-        # question's rules read the words they know; None reads it as typed. The retriever restores its query itself.
+        # Puts back the diacritics of a question typed without them ("dang vien du bi" → "đảng viên dự bị") and the
+        # capitals of the names in one typed all in lower case ("… thi tran nghen" → "… thị trấn Nghèn"), so the
+        # question's rules read the words and names they know; None reads it as typed. The retriever restores its
+        # query itself (BM25 ignores case).
         self.restore = restore
         self.extractive = extractive or ExtractiveAnswerer()
         self.answerer = answerer or Extractive(self.extractive)

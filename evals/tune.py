@@ -48,6 +48,9 @@ class _MemoLexical:
     def restore_diacritics(self, text: str) -> str:
         return self.inner.restore_diacritics(text)
 
+    def restore(self, text: str) -> str:
+        return self.inner.restore(text)
+
     def idf(self, terms) -> dict:
         key = tuple(terms)
         if key not in self._idf:
@@ -92,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         retriever = HybridRetriever(memo, rrf_k=int(rrf_k), dense_weight=dense, dense_weight_plain=plain)
         answerer = ExtractiveAnswerer(min_score=min_score, hits_considered=int(hits))
         assistant = Assistant(retriever, idf=memo.lexical().idf, extractive=answerer,
-                              restore=memo.lexical().restore_diacritics)
+                              restore=memo.lexical().restore)
         figures = summarize(run_eval(cases, assistant=assistant, k=10).by_system("assistant"), k=10)
         cells = [dense, plain, rrf_k, min_score, hits, *(figures[c] if figures[c] is not None else float("nan")
                                                         for c in columns)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from array import array
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
     from index.diacritics import Restorer
 
 FORMAT = 2
+CASE_SAMPLE = 40  # passages read to learn how a word is capitalised, spread over those holding it
+_BREAKS = ".!?:;"  # a word right after one of these (or at a line's start) starts a sentence: its capital says nothing
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def fingerprint(chunk_ids: Iterable[str]) -> str:
@@ -40,6 +44,7 @@ class LexicalIndex:
         self.abbreviations = abbreviations  # learnt from the documents' own definitions, used on queries
         self.fingerprint = fingerprint(r["chunk_id"] for r in records)
         self._restorer: Restorer | None = None
+        self._capitals: dict[tuple[str, ...], tuple[int, int]] = {}
 
     @classmethod
     def build(cls, records: list[dict[str, Any]], *, defined: dict[str, dict[str, str]] | None = None) -> "LexicalIndex":
@@ -111,6 +116,43 @@ class LexicalIndex:
             self._restorer = Restorer.from_counts(self.term_counts())
         return self._restorer.restore(text)
 
+    def restore(self, text: str) -> str:
+        """A question as its writer would have written it with care: the diacritics back on its plain words, then
+        the capitals back on the names of one typed all in lower case (index.diacritics.restore_capitals)."""
+        from index.diacritics import restore_capitals
+
+        return restore_capitals(self.restore_diacritics(text), self.capitalised)
+
+    def capitalised(self, words: tuple[str, ...]) -> tuple[int, int]:
+        """(How often capitalised, how often seen) `words` (one lower-case syllable or a pair) are in running text:
+        not at a sentence's start, in a heading, or in a line whose words are mostly capitalised (a title, a table's
+        header). Read from up to CASE_SAMPLE passages holding them, spread over the corpus; remembered."""
+        counts = self._capitals.get(words)
+        if counts is None:
+            counts = self._capitals[words] = self._count_capitals(words)
+        return counts
+
+    def _count_capitals(self, words: tuple[str, ...]) -> tuple[int, int]:
+        from index.chroma import strip_passage_prefix
+        from index.terms import BIGRAM_JOINER
+        from index.text import normalize_for_search
+
+        slot = self._bm25.vocab_dict.get(BIGRAM_JOINER.join(words)) if self._bm25 is not None else None
+        if not self._chunks_holding(slot):
+            return 0, 0
+        indptr, indices = self._bm25.scores["indptr"], self._bm25.scores["indices"]
+        chunks = indices[indptr[slot] : indptr[slot + 1]]
+        pattern = re.compile(r"(?<![^\W_])" + r"[ \t]+".join(map(re.escape, words)) + r"(?![^\W_])", re.IGNORECASE)
+        capital = seen = 0
+        for i in chunks[:: max(1, len(chunks) // CASE_SAMPLE)][:CASE_SAMPLE]:
+            record = self.records[int(i)]
+            text = normalize_for_search(strip_passage_prefix(record["passage"], record))
+            for match in pattern.finditer(text):
+                if _in_running_text(text, match.start()):
+                    seen += 1
+                    capital += all(_is_title(word) for word in match.group().split())
+        return capital, seen
+
     def term_counts(self) -> Iterator[tuple[str, int]]:
         """Every indexed term with the number of chunks that hold it."""
         if self._bm25 is None:
@@ -170,3 +212,20 @@ class LexicalIndex:
             records = [json.loads(line) for line in src]
         bm25 = bm25s.BM25.load(str(directory / "bm25")) if records else None
         return cls(records, bm25, abbreviations=meta.get("abbreviations", {}))
+
+
+def _in_running_text(text: str, start: int) -> bool:
+    """Whether the word at `start` stands inside a sentence of running text (see LexicalIndex.capitalised)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    before = text[line_start:start].rstrip()
+    if line.startswith("#") or not before or before[-1] in _BREAKS:
+        return False
+    words = _LETTERS.findall(line)
+    return sum(_is_title(word) for word in words) <= 0.6 * len(words)
+
+
+def _is_title(word: str) -> bool:
+    """"Hồng", "Đ": a capital, then lower case only ("TTg", "UBND" are abbreviations, not names)."""
+    return word[:1].isupper() and word[1:] == word[1:].lower()

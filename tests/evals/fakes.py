@@ -95,6 +95,9 @@ class _Lexical:
     def restore_diacritics(self, text):
         return text  # no word counts here: a plain query is searched as typed
 
+    def restore(self, text):
+        return text
+
 
 class _Row:
     """A document-table row as `DocumentStore.all()` returns it."""

@@ -267,3 +267,6 @@ def test_the_lexical_index_puts_back_the_diacritics_of_a_plain_question_from_the
     ingest([corpus], store=store)
     restored = store.lexical().restore_diacritics("Dang bo thi tran Nghen da ket nap bao nhieu dang vien?")
     assert restored == "Đảng bộ thị trấn Nghèn đã kết nạp bao nhiêu đảng viên?"
+    # typed all in lower case, the name gets its capital back too (the seeds write "thị trấn Nghèn")
+    restored = store.lexical().restore("dang bo thi tran nghen da ket nap bao nhieu dang vien?")
+    assert restored == "đảng bộ thị trấn Nghèn đã kết nạp bao nhiêu đảng viên?"
