@@ -23,7 +23,7 @@ class HybridRetriever:
     def __init__(
         self, store: IndexStore, *, rrf_k: int = 40, depth: int = 50, dense_weight: float = 0.4,
         dense_weight_plain: float = 0.0, focus_weight: float = 0.3, lead_ratio: float = 1.2, lead_bonus: float = 0.01,
-        restore_plain: bool = True,
+        restore: bool = True,
     ) -> None:
         self.store = store
         # Re-swept in stop 14 on nine party sets (dev, test, holdout, fresh–fresh5) and bundled: RRF k 20/30/40/60/100
@@ -63,7 +63,9 @@ class HybridRetriever:
         # each question folded, with and without capitals: answers right +4 and +6 on the 579 answerable, refusals
         # +7 and +2 on the 263 others; on the sets as written (their plain questions) one answer and one refusal
         # more, one answer fewer. With the dense search on the restored text too, −2 to −4 of those answers.
-        self.restore_plain = restore_plain
+        # A query typed all in lower case also gets its capitals back (stop 18), which BM25 needs for its
+        # abbreviations only: "ubnd" is spelt out as "UBND" is. The dense search reads the query as typed.
+        self.restore = restore
 
     def retrieve(self, query: str, *, k: int, filters: Filters | None = None) -> list[Hit]:
         from assistant.question import split_scene
@@ -72,10 +74,9 @@ class HybridRetriever:
         query = normalize_for_search(query)
         plain = not has_diacritics(query)
         dense_weight = self.dense_weight_plain if plain else self.dense_weight
-        if plain and self.restore_plain:
-            query = self.store.lexical().restore_diacritics(query)
+        typed, query = query, self.store.lexical().restore(query) if self.restore else query
         lexical = self.store.lexical().search(query, k=self.depth, filters=filters)
-        dense = self.store.dense_search(query, k=self.depth, filters=filters) if dense_weight > 0 else []
+        dense = self.store.dense_search(typed, k=self.depth, filters=filters) if dense_weight > 0 else []
         rankings = [(1.0, lexical), (dense_weight, dense)]
         searches = [lexical]  # the BM25 ones
         focus = split_scene(query)[1] if self.focus_weight > 0 else query

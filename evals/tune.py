@@ -45,9 +45,6 @@ class _MemoLexical:
             self._hits[key] = self.inner.search(query, k=k, filters=filters)
         return self._hits[key]
 
-    def restore_diacritics(self, text: str) -> str:
-        return self.inner.restore_diacritics(text)
-
     def restore(self, text: str) -> str:
         return self.inner.restore(text)
 

@@ -130,6 +130,12 @@ def _known_parts(token: str, table: dict[str, str]) -> list[str]:
     return [part for part in re.split(r"[-.]", token) if part in table]
 
 
+def written_forms(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """Each known abbreviation typed in lower case, mapped to the way it is written: 'ubnd' → 'UBND', 'ttg' → 'TTg',
+    'hdnd' → 'HDND' (which matches as 'HĐND' does)."""
+    return {key.lower(): key for key in _with_folded_keys({**ABBREVIATIONS, **(extra or {})})}
+
+
 def _with_folded_keys(table: dict[str, str]) -> dict[str, str]:
     """Add 'QD', 'DH', 'HDND' ... for keys typed without diacritics, unless that spelling has its own meaning."""
     folded = {fold(key): value for key, value in table.items() if fold(key) not in table}

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
+from index.docnumbers import DOC_NUMBER_PATTERN
 from index.terms import BIGRAM_JOINER, DOC_NUMBER, FOLDED
 from index.text import fold, has_diacritics
 
@@ -35,6 +36,12 @@ _BIGRAM_WEIGHT = 0.9  # P(b | a) = 0.9 · df(a b) / df(a) + 0.1 · df(b) / N
 TITLE_SHARE = 0.9
 PAIR_SHARE = 0.8
 MIN_SEEN = 3  # fewer sightings than this say nothing
+_TOKEN = re.compile(r"(?<![\w/&-])[^\W_]+(?:[&-][^\W_]+)*(?![\w/&-])")  # "ubnd", "gd&đt", "kt-xh"
+_ROMAN = re.compile(r"[ivxlc]+")
+# What a Vietnamese syllable can be, folded: an abbreviation typed in lower case that could be one ("tu" of "xúc tu",
+# "du", "ca") is left alone; "ubnd", "tw", "qh", "đh" cannot be one.
+_SYLLABLE = re.compile(r"(?:ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+_ORDINAL_HEADS = frozenset(("khoa", "hoi", "thu", "dh"))  # "khóa XIII", "Đại hội IV", "lần thứ I", "ĐH III"; folded
 
 
 class Restorer:
@@ -124,31 +131,57 @@ class Restorer:
         return _BIGRAM_WEIGHT * pair / (self._unigrams.get(prev, 0) + 1) + (1 - _BIGRAM_WEIGHT) * self._unigram(word)
 
 
-def restore_capitals(text: str, capitalised: Callable[[tuple[str, ...]], tuple[int, int]]) -> str:
-    """`text` with capitals put back on the names in it, when it was typed all in lower case (its first word aside):
-    "le hong phong ket hon nam nao", restored to "lê hồng phong kết hôn năm nào", becomes "Lê Hồng Phong kết hôn năm
-    nào", so the rules that read names (the answer's document must hold them) read them as in a question typed with
-    capitals. `capitalised(words)` says, for one word or a pair in lower case, (how often the corpus writes it
-    capitalised, how often it writes it) inside running text. Text with any capitalised word after its first is
-    returned as it is: its writer put the capitals where they wanted them."""
+def restore_capitals(text: str, capitalised: Callable[[tuple[str, ...]], tuple[int, int]],
+                     abbreviations: Mapping[str, str] | None = None) -> str:
+    """`text` with its capitals put back, when it was typed all in lower case (its first word aside): "le hong phong
+    ket hon nam nao", restored to "lê hồng phong kết hôn năm nào", becomes "Lê Hồng Phong kết hôn năm nào", so the
+    rules that read names (the answer's document must hold them), abbreviations, document numbers and Roman
+    numerals read them as in a question typed with care.
+
+    - Names: `capitalised(words)` says, for one word or a pair in lower case, (how often the corpus writes it
+      capitalised, how often it writes it) inside running text.
+    - Abbreviations: `abbreviations` maps each known one in lower case to its written form ("ubnd" → "UBND").
+    - Document numbers: "16-kl/tw" → "16-KL/TW".
+    - Roman numerals of a term, congress or rank order: "khóa xiii", "đại hội iv", "lần thứ i", "khóa v, vi".
+
+    Text with any capitalised word after its first is returned as it is: its writer put the capitals where they
+    wanted them."""
     words = list(_WORD.finditer(text))
     if any(not _is_abbreviation(m.group()) and m.group() != m.group().lower() for m in words[1:]):
         return text
+    out = list(text)
+    numbers = [m.span() for m in DOC_NUMBER_PATTERN.finditer(text.upper())]
+    for start, end in numbers:
+        out[start:end] = text[start:end].upper()
+    inside = {i for i, m in enumerate(words) if any(s <= m.start() < e for s, e in numbers)}
+    for token in _TOKEN.finditer(text):
+        lowered_token = token.group().lower()
+        # "đt&tg" as the restorer may spell "dt&tg"; not "tù" for "TU": a tone mark makes it a word
+        written = (abbreviations or {}).get(lowered_token) or (abbreviations or {}).get(lowered_token.replace("đ", "d"))
+        if (written and len(written) == len(token.group()) and not any(s <= token.start() < e for s, e in numbers)
+                and not all(_SYLLABLE.fullmatch(fold(part)) for part in re.split(r"[&-]", lowered_token))):
+            out[token.start() : token.end()] = written
     lowered = [m.group().lower() for m in words]
-    chosen: set[int] = set()
+    roman = False
     for i, match in enumerate(words):
-        if _is_abbreviation(match.group()) or not match.group().isalpha():
+        if i in inside or _is_abbreviation(match.group()) or not match.group().isalpha():
+            roman = False
             continue
+        after = fold(lowered[i - 1]) if i else ""
+        joined = i and re.fullmatch(r"[ \t]*(?:[,–-]|và)?[ \t]*", text[words[i - 1].end() : match.start()])
+        if _ROMAN.fullmatch(fold(lowered[i])) and joined and (after in _ORDINAL_HEADS or roman):
+            out[match.start() : match.end()] = fold(lowered[i]).upper()
+            roman = True
+            continue
+        roman = False
         if _share(capitalised((lowered[i],))) >= TITLE_SHARE:
-            chosen.add(i)
+            out[match.start()] = out[match.start()].upper()
         following = words[i + 1] if i + 1 < len(words) else None
         if (following is not None and following.group().isalpha() and not _is_abbreviation(following.group())
                 and _JOIN.fullmatch(text[match.end() : following.start()])
                 and _share(capitalised((lowered[i], lowered[i + 1]))) >= PAIR_SHARE):
-            chosen.update((i, i + 1))
-    out = list(text)
-    for i in chosen:
-        out[words[i].start()] = out[words[i].start()].upper()
+            out[match.start()] = out[match.start()].upper()
+            out[following.start()] = out[following.start()].upper()
     return "".join(out)
 
 

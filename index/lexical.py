@@ -45,6 +45,7 @@ class LexicalIndex:
         self.fingerprint = fingerprint(r["chunk_id"] for r in records)
         self._restorer: Restorer | None = None
         self._capitals: dict[tuple[str, ...], tuple[int, int]] = {}
+        self._written: dict[str, str] | None = None  # the known abbreviations, as typed in lower case
 
     @classmethod
     def build(cls, records: list[dict[str, Any]], *, defined: dict[str, dict[str, str]] | None = None) -> "LexicalIndex":
@@ -117,11 +118,15 @@ class LexicalIndex:
         return self._restorer.restore(text)
 
     def restore(self, text: str) -> str:
-        """A question as its writer would have written it with care: the diacritics back on its plain words, then
-        the capitals back on the names of one typed all in lower case (index.diacritics.restore_capitals)."""
+        """A question as its writer would have written it with care: the diacritics back on its plain words, then,
+        in one typed all in lower case, the capitals of its names, abbreviations, document numbers and Roman numerals
+        (index.diacritics.restore_capitals)."""
+        from index.abbreviations import written_forms
         from index.diacritics import restore_capitals
 
-        return restore_capitals(self.restore_diacritics(text), self.capitalised)
+        if self._written is None:
+            self._written = written_forms(self.abbreviations)
+        return restore_capitals(self.restore_diacritics(text), self.capitalised, self._written)
 
     def capitalised(self, words: tuple[str, ...]) -> tuple[int, int]:
         """(How often capitalised, how often seen) `words` (one lower-case syllable or a pair) are in running text:

@@ -92,11 +92,8 @@ class _Lexical:
         self.log.append(("lexical", query, k, filters))
         return [Hit("c1", "d1", "bm25 passage", 1.0)]
 
-    def restore_diacritics(self, text):
-        return text  # no word counts here: a plain query is searched as typed
-
     def restore(self, text):
-        return text
+        return text  # no word counts here: a plain query is searched as typed
 
 
 class _Row:

@@ -31,6 +31,21 @@ def test_thin_or_mixed_evidence_and_typed_capitals_are_left_alone():
     assert restore_capitals("hồng, phong", capitalised) == "hồng, phong"
 
 
+WRITTEN = {"ubnd": "UBND", "ttg": "TTg", "tw": "TW", "dt&tg": "DT&TG", "tu": "TU", "kl": "KL"}
+
+
+def test_abbreviations_document_numbers_and_roman_numerals_are_written_as_such():
+    assert (restore_capitals("chủ tịch ubnd tỉnh và ttg", capitalised, WRITTEN)
+            == "chủ tịch UBND tỉnh và TTg")
+    # "đt&tg" is how the restorer may spell "dt&tg"; "tù" is a word, not "TU"
+    assert restore_capitals("bộ đt&tg, án tù", capitalised, WRITTEN) == "bộ DT&TG, án tù"
+    assert restore_capitals("các xúc tu nhỏ", capitalised, WRITTEN) == "các xúc tu nhỏ"  # "tu" can be a syllable
+    assert restore_capitals("kl 16-kl/tw và 05-nq/tw", capitalised, WRITTEN) == "KL 16-KL/TW và 05-NQ/TW"
+    assert (restore_capitals("đại hội iv, khóa v, vi và lần thứ i", capitalised, WRITTEN)
+            == "đại hội IV, khóa V, VI và lần thứ I")
+    assert restore_capitals("đảng vi phạm", capitalised, WRITTEN) == "đảng vi phạm"  # "vi" after no ordinal head
+
+
 def record(n: int, passage: str) -> dict:
     return {"chunk_id": f"c{n}", "doc_id": f"d{n}", "passage": passage, "start": 0, "end": len(passage),
             "source": f"s{n}.txt", "title": "", "heading": ""}
