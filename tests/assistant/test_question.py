@@ -221,6 +221,8 @@ def test_a_place_and_the_person_after_it_are_two_names():
     # a family name closing a place name is part of it, and a run that starts with one is one person
     assert Question.parse("Tỉnh Hải Dương có bao nhiêu huyện?").names == {"hai duong"}
     assert Question.parse("Ông Lê Văn Lương sinh năm nào?").names == {"le van luong"}
+    # an abbreviation written with a capital and lower case ("TTg", Thủ tướng) is not a name
+    assert Question.parse("Năm 2013, TTg Nguyễn Tấn Dũng nhận bao nhiêu phiếu?").names == {"nguyen tan dung"}
 
 
 def test_the_person_a_who_question_names_is_not_its_answer():
