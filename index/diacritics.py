@@ -38,6 +38,7 @@ PAIR_SHARE = 0.8
 MIN_SEEN = 3  # fewer sightings than this say nothing
 _TOKEN = re.compile(r"(?<![\w/&-])[^\W_]+(?:[&-][^\W_]+)*(?![\w/&-])")  # "ubnd", "gd&đt", "kt-xh"
 _ROMAN = re.compile(r"[ivxlc]+")
+_PLACE_HEADS = frozenset(("huyện", "tỉnh", "xã", "phường", "quận", "trấn", "phố", "thành"))  # "thành ủy", "thị trấn"
 # What a Vietnamese syllable can be, folded: an abbreviation typed in lower case that could be one ("tu" of "xúc tu",
 # "du", "ca") is left alone; "ubnd", "tw", "qh", "đh" cannot be one.
 _SYLLABLE = re.compile(r"(?:ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
@@ -182,7 +183,27 @@ def restore_capitals(text: str, capitalised: Callable[[tuple[str, ...]], tuple[i
                 and _share(capitalised((lowered[i], lowered[i + 1]))) >= PAIR_SHARE):
             out[match.start()] = out[match.start()].upper()
             out[following.start()] = out[following.start()].upper()
+    _capitalise_places(text, words, lowered, out, capitalised)
     return "".join(out)
+
+
+def _capitalise_places(text: str, words: list[re.Match[str]], lowered: list[str], out: list[str],
+                       capitalised: Callable[[tuple[str, ...]], tuple[int, int]]) -> None:
+    """The one or two words after "huyện", "tỉnh ủy", "xã", … name the place, even one the corpus never names
+    ("huyện ủy dakrong"), unless the corpus writes them in lower case ("huyện ủy tổ chức", "tỉnh nào")."""
+    for i in range(1, len(words)):
+        head = lowered[i - 1]
+        if head not in _PLACE_HEADS and not (head == "ủy" and i > 1 and lowered[i - 2] in _PLACE_HEADS):
+            continue
+        for j in (i, i + 1):
+            word = words[j] if j < len(words) else None
+            joined = word is not None and _JOIN.fullmatch(text[words[j - 1].end() : word.start()])
+            if not joined or not word.group().isalpha() or _is_abbreviation(word.group()) or lowered[j] == "ủy":
+                break
+            capital, seen = capitalised((lowered[j],))
+            if seen >= MIN_SEEN and capital < 0.5 * seen:
+                break
+            out[word.start()] = out[word.start()].upper()
 
 
 def _share(counts: tuple[int, int]) -> float:

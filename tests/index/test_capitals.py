@@ -7,7 +7,7 @@ from index.lexical import LexicalIndex
 SEEN = {
     ("lê",): (99, 100), ("hồng",): (60, 100), ("phong",): (20, 100), ("nghèn",): (12, 12), ("đảng",): (70, 100),
     ("lê", "hồng"): (50, 90), ("hồng", "phong"): (40, 41), ("thị", "trấn"): (0, 30), ("trấn", "nghèn"): (0, 12),
-    ("hiếm",): (2, 2), ("nam", "thời"): (7, 10),
+    ("hiếm",): (2, 2), ("nam", "thời"): (7, 10), ("và",): (0, 500),
 }
 
 
@@ -44,6 +44,15 @@ def test_abbreviations_document_numbers_and_roman_numerals_are_written_as_such()
     assert (restore_capitals("đại hội iv, khóa v, vi và lần thứ i", capitalised, WRITTEN)
             == "đại hội IV, khóa V, VI và lần thứ I")
     assert restore_capitals("đảng vi phạm", capitalised, WRITTEN) == "đảng vi phạm"  # "vi" after no ordinal head
+
+
+def test_the_words_after_a_district_or_province_name_the_place_unless_the_corpus_writes_them_in_lower_case():
+    seen = {("tổ",): (1, 90), ("nào",): (0, 300), ("chức",): (0, 80)}
+    counts = lambda words: seen.get(words, (0, 0))  # noqa: E731
+    # "Dakrong" the corpus never writes; "tổ chức" it writes in lower case
+    assert restore_capitals("huyện ủy dakrong tổ chức hội nghị", counts) == "huyện ủy Dakrong tổ chức hội nghị"
+    assert restore_capitals("bí thư huyện ủy sin hồ là ai", counts) == "bí thư huyện ủy Sin Hồ là ai"
+    assert restore_capitals("tỉnh nào có nhiều đảng viên nhất", counts) == "tỉnh nào có nhiều đảng viên nhất"
 
 
 def record(n: int, passage: str) -> dict:
