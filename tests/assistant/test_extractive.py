@@ -230,6 +230,21 @@ def test_an_age_written_in_words_answers_how_old():
     assert picked and "mười tám tuổi" in picked[0].text
 
 
+def test_which_document_reads_every_retrieved_passage_for_its_number():
+    # the page tells the founding twice: once without the decision's number (read first), once with it (sixth)
+    unnumbered = hit("Ngày 28/10/2010, Thủ tướng Chính phủ ra Quyết định thành lập Trường Đại học Nguyễn Huệ.", n=0)
+    others = [hit(f"Trường có {i} khoa đào tạo sĩ quan.", n=10 + i) for i in range(4)]
+    numbered = hit("Ngày 28/10/2010, Thủ tướng Chính phủ ra Quyết định số 1973/QĐ-TTg thành lập Trường Đại học "
+                   "Nguyễn Huệ.", n=1)
+    q = Question.parse("Trường Đại học Nguyễn Huệ được thành lập theo quyết định nào của Thủ tướng Chính phủ?")
+    picked = ExtractiveAnswerer(max_sentences=1).pick(q, [unnumbered, *others, numbered], flat_idf)
+    assert picked and "1973/QĐ-TTg" in picked[0].text
+    # any other question reads the first five
+    q = Question.parse("Trường Đại học Nguyễn Huệ được thành lập ngày nào?")
+    picked = ExtractiveAnswerer(max_sentences=1).pick(q, [unnumbered, *others, numbered], flat_idf)
+    assert picked and picked[0].hit is unnumbered
+
+
 def test_who_signed_is_not_answered_by_a_sentence_about_the_document_that_names_no_signing():
     proposed = hit("Khi giữ chức Bộ trưởng Nội vụ, ông đề xuất với Ban Bí thư ra Chỉ thị số 92CT/TW ngày 25/6/1980 về "
                    "cuộc vận động xây dựng lực lượng công an trong sạch vững mạnh.", title="Phạm Hùng")
