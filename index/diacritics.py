@@ -139,11 +139,12 @@ def restore_capitals(text: str, capitalised: Callable[[tuple[str, ...]], tuple[i
     rules that read names (the answer's document must hold them), abbreviations, document numbers and Roman
     numerals read them as in a question typed with care.
 
+    - Document numbers: "16-kl/tw" → "16-KL/TW".
+    - Abbreviations: `abbreviations` maps each known one in lower case to its written form ("ubnd" → "UBND").
+    - Roman numerals of a term, congress or rank order: "khóa xiii", "đại hội iv", "lần thứ i", "khóa v, vi".
     - Names: `capitalised(words)` says, for one word or a pair in lower case, (how often the corpus writes it
       capitalised, how often it writes it) inside running text.
-    - Abbreviations: `abbreviations` maps each known one in lower case to its written form ("ubnd" → "UBND").
-    - Document numbers: "16-kl/tw" → "16-KL/TW".
-    - Roman numerals of a term, congress or rank order: "khóa xiii", "đại hội iv", "lần thứ i", "khóa v, vi".
+    - Places: the words after "huyện", "tỉnh ủy", … (see _capitalise_places).
 
     Text with any capitalised word after its first is returned as it is: its writer put the capitals where they
     wanted them."""
@@ -154,27 +155,49 @@ def restore_capitals(text: str, capitalised: Callable[[tuple[str, ...]], tuple[i
     numbers = [m.span() for m in DOC_NUMBER_PATTERN.finditer(text.upper())]
     for start, end in numbers:
         out[start:end] = text[start:end].upper()
-    inside = {i for i, m in enumerate(words) if any(s <= m.start() < e for s, e in numbers)}
-    for token in _TOKEN.finditer(text):
-        lowered_token = token.group().lower()
-        # "đt&tg" as the restorer may spell "dt&tg"; not "tù" for "TU": a tone mark makes it a word
-        written = (abbreviations or {}).get(lowered_token) or (abbreviations or {}).get(lowered_token.replace("đ", "d"))
-        if (written and len(written) == len(token.group()) and not any(s <= token.start() < e for s, e in numbers)
-                and not all(_SYLLABLE.fullmatch(fold(part)) for part in re.split(r"[&-]", lowered_token))):
-            out[token.start() : token.end()] = written
+    _write_abbreviations(text, out, numbers, abbreviations or {})
     lowered = [m.group().lower() for m in words]
-    roman = False
+    inside = {i for i, m in enumerate(words) if any(s <= m.start() < e for s, e in numbers)}
+    numerals = _write_numerals(text, words, lowered, out, skip=inside)
+    _capitalise_names(text, words, lowered, out, capitalised, skip=inside | numerals)
+    _capitalise_places(text, words, lowered, out, capitalised)
+    return "".join(out)
+
+
+def _write_abbreviations(text: str, out: list[str], numbers: list[tuple[int, int]],
+                         abbreviations: Mapping[str, str]) -> None:
+    """Known abbreviations outside document numbers, in their written form; not one that could be a syllable."""
+    for token in _TOKEN.finditer(text):
+        lowered = token.group().lower()
+        # "đt&tg" as the restorer may spell "dt&tg"; not "tù" for "TU": a tone mark makes it a word
+        written = abbreviations.get(lowered) or abbreviations.get(lowered.replace("đ", "d"))
+        if (written and len(written) == len(token.group()) and not any(s <= token.start() < e for s, e in numbers)
+                and not all(_SYLLABLE.fullmatch(fold(part)) for part in re.split(r"[&-]", lowered))):
+            out[token.start() : token.end()] = written
+
+
+def _write_numerals(text: str, words: list[re.Match[str]], lowered: list[str], out: list[str], *,
+                    skip: set[int]) -> set[int]:
+    """Roman numerals right after khóa / đại hội / ĐH / lần thứ, or after another such numeral and a comma or "và";
+    returns the positions of the words written."""
+    written: set[int] = set()
     for i, match in enumerate(words):
-        if i in inside or _is_abbreviation(match.group()) or not match.group().isalpha():
-            roman = False
+        if i in skip or _is_abbreviation(match.group()) or not match.group().isalpha() or not i:
             continue
-        after = fold(lowered[i - 1]) if i else ""
-        joined = i and re.fullmatch(r"[ \t]*(?:[,–-]|và)?[ \t]*", text[words[i - 1].end() : match.start()])
-        if _ROMAN.fullmatch(fold(lowered[i])) and joined and (after in _ORDINAL_HEADS or roman):
+        joined = re.fullmatch(r"[ \t]*(?:[,–-]|và)?[ \t]*", text[words[i - 1].end() : match.start()])
+        follows = fold(lowered[i - 1]) in _ORDINAL_HEADS or i - 1 in written
+        if _ROMAN.fullmatch(fold(lowered[i])) and joined and follows:
             out[match.start() : match.end()] = fold(lowered[i]).upper()
-            roman = True
+            written.add(i)
+    return written
+
+
+def _capitalise_names(text: str, words: list[re.Match[str]], lowered: list[str], out: list[str],
+                      capitalised: Callable[[tuple[str, ...]], tuple[int, int]], *, skip: set[int]) -> None:
+    """A word the corpus writes capitalised TITLE_SHARE of the time, a pair it writes so PAIR_SHARE of the time."""
+    for i, match in enumerate(words):
+        if i in skip or _is_abbreviation(match.group()) or not match.group().isalpha():
             continue
-        roman = False
         if _share(capitalised((lowered[i],))) >= TITLE_SHARE:
             out[match.start()] = out[match.start()].upper()
         following = words[i + 1] if i + 1 < len(words) else None
@@ -183,8 +206,6 @@ def restore_capitals(text: str, capitalised: Callable[[tuple[str, ...]], tuple[i
                 and _share(capitalised((lowered[i], lowered[i + 1]))) >= PAIR_SHARE):
             out[match.start()] = out[match.start()].upper()
             out[following.start()] = out[following.start()].upper()
-    _capitalise_places(text, words, lowered, out, capitalised)
-    return "".join(out)
 
 
 def _capitalise_places(text: str, words: list[re.Match[str]], lowered: list[str], out: list[str],
