@@ -46,7 +46,7 @@ _FIGURE = re.compile(r"(?<![^\W_])\d+(?![^\W_])")
 # A leading clause that sets the scene rather than asks: "Theo Nghị định 73/2024/NĐ-CP, …", "Sau khi Hiệp định Paris
 # được ký kết, …". Its words name the document or the occasion, which the answer's sentence seldom repeats.
 _SETTING = re.compile(
-    r"^(?:theo|tại|tai|trong|sau khi|sau|nhân|nhan|khi|căn cứ|can cu|ở|về|ve|đối với|doi voi|với|voi|qua|từ|tu|"
+    r"^(?:theo|tại|tai|trong|sau khi|sau|nhân|nhan|khi|căn cứ|can cu|ở|về|ve|đối với|doi voi|với|voi|qua|từ|tu|vì|"
     r"trước|truoc|để|de|nhằm|nham)\b[^,?]*, (?=(?:\S+\s+){3}\S)"  # and at least four words left to ask with
 )
 _DATE = re.compile(
@@ -140,6 +140,8 @@ _TELLS_EVENT = {
 _LIFE_SPAN = re.compile(r"\(([^()–-]*\d{4})\s*[–-]\s*([^()]*\d{4})\s*\)")
 # A law named by its year ("Hiến pháp năm 1992", "Luật Đất đai 2013"): the year says which law, as a number does.
 _NAMED_BY_YEAR = re.compile(r"\b(?:Hiến pháp|Luật(?: [A-ZĐ]\w*(?: \w+)?)?)(?: năm)? ((?:19|20)\d\d)\b", re.IGNORECASE)
+# Names the documents write either way: "một tiểu đoàn Mỹ" is "một Tiểu đoàn Hoa Kỳ" on a page that never says "Mỹ".
+_SAME_NAME = {"my": ("my", "hoa ky"), "hoa ky": ("hoa ky", "my")}
 _RATE = re.compile(r"\bty le\b|\bphan tram\b")
 
 
@@ -203,9 +205,7 @@ class Question:
             if figure not in terms and f"0{figure}" not in terms and figure.lstrip("0") not in terms:
                 factor *= 0.5  # "06/03/2023" holds the "6" and "3" of "6/3/2023"
         for name in self.names:
-            syllables = name.split()
-            grams = ["_".join(pair) for pair in zip(syllables, syllables[1:])] or syllables
-            if not all(FOLDED + gram in document_terms for gram in grams):
+            if not any(_holds_name(document_terms, spelling) for spelling in _SAME_NAME.get(name, (name,))):
                 factor *= 0.6
         if self.ordinals:
             named = _passage_ordinals(hit)
@@ -417,6 +417,13 @@ def _days(text: str) -> frozenset[tuple[int, int, str]]:
     """(day, month, year or "") of each day a text names: "ngày 8 tháng 6 năm 2018" and "08/06/2018" are the same."""
     found = ((int(day), int(month), year) for day, month, year in _DAY_MONTH.findall(text))
     return frozenset((day, month, year) for day, month, year in found if 0 < day <= 31 and 0 < month <= 12)
+
+
+def _holds_name(terms: frozenset[str], name: str) -> bool:
+    """Whether the terms hold a folded name: its syllable pairs ("nguyen_dang"), or its one syllable."""
+    syllables = name.split()
+    grams = ["_".join(pair) for pair in zip(syllables, syllables[1:])] or syllables
+    return all(FOLDED + gram in terms for gram in grams)
 
 
 def _ranks(text: str, *, titles: bool = True) -> frozenset[str]:

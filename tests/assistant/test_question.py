@@ -189,6 +189,20 @@ def test_a_figure_that_names_the_document_may_be_held_by_another_passage_of_it()
     assert q.constraint_factor(None, undated, document | {"26", "11"}) == 0.25  # the date must be in the passage
 
 
+def test_a_leading_reason_sets_the_scene_and_a_country_may_be_written_either_way():
+    from index.terms import query_terms
+
+    q = Question.parse("Vì những chiến công bắn rơi máy bay Mỹ năm 1967, phi công Phạm Thanh Ngân được tặng bao nhiêu "
+                       "huy hiệu?")
+    answer = frozenset(query_terms("Ông đã được tặng 8 huy hiệu vì những chiến công này."))
+    document = answer | frozenset(query_terms("Phạm Thanh Ngân bắn rơi máy bay Mỹ năm 1967."))
+    assert q.constraint_factor(None, answer, document) == 1.0  # "1967" says which feats: the document holds it
+    q = Question.parse("Ông Hoàng Minh Thắng đề xuất dùng đơn vị nào để diệt đồn do một tiểu đoàn Mỹ đóng giữ?")
+    said = frozenset(query_terms("Hoàng Minh Thắng đề nghị dùng Tiểu đoàn 409 diệt đồn do một Tiểu đoàn Hoa Kỳ chiếm."))
+    assert q.constraint_factor(None, said, said) == 1.0
+    assert q.constraint_factor(None, said - {"~hoa_ky"}, said - {"~hoa_ky"}) == 0.6
+
+
 def test_the_year_of_a_law_names_it_as_a_number_does():
     from index.terms import query_terms
 
