@@ -585,6 +585,7 @@ def split_scene(text: str) -> tuple[str, str]:
 
 # A comma between clauses; not one inside a list of terms or numbers ("khóa X, XI", "khóa V, VI", "1, 2 và 3"), nor
 # "ngày, tháng nào".
+_ASKING_END = re.compile(r"^\s*\w+\s+(?:gì|ai|nào|đâu|mấy)\s*\??\s*$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"(?<!\bngày)(?<!\btháng), (?!(?:[IVXLC]+|\d+)\b)", re.IGNORECASE)
 
 
@@ -593,6 +594,7 @@ def _apposition(text: str) -> tuple[str, str]:
     subject and the question (of three words or more each, so not a list such as "bộ, ngành, địa phương") say who is
     meant, as a leading "Theo …," clause says where; returns (those clauses, the subject and the question)."""
     parts = _CLAUSE_BREAK.split(text)
-    if len(parts) < 3 or len(parts[-1].split()) < 3 or any(len(part.split()) < 3 for part in parts[1:-1]):
+    asked = len(parts[-1].split()) >= 3 or bool(_ASKING_END.search(parts[-1]))  # "…, là gì?" asks in two words
+    if len(parts) < 3 or not asked or any(len(part.split()) < 3 for part in parts[1:-1]):
         return "", text
     return ", ".join(parts[1:-1]), f"{parts[0]} {parts[-1]}"

@@ -277,6 +277,10 @@ def test_an_apposition_says_who_is_meant_not_what_is_asked():
     assert {"nguyễn", "lam", "khai", "sinh"} <= set(q.terms)
     listed = Question.parse("Các bộ, ngành, địa phương phải báo cáo kết quả vào thời điểm nào?")
     assert listed.setting_terms == () and "ngành" in listed.terms  # a list, not an apposition
+    # the asking part may be two words when it asks ("…, là gì?"); a two-word list item still is no clause
+    late = Question.parse("Tên thật của ông Lê Hoàng Quân, nguyên Chủ tịch UBND TP Hồ Chí Minh, là gì?")
+    assert "chủ" in late.setting_terms and {"tên", "thật", "quân"} <= set(late.terms)
+    assert Question.parse("Các bộ, ngành, sở ban ngành, địa phương gồm những gì?").setting_terms == ()
 
 
 def test_an_apposition_may_list_terms_of_office_and_they_only_say_who_is_meant():
