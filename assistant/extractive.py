@@ -91,6 +91,7 @@ class ExtractiveAnswerer:
             factor = question.constraint_factor(sentence.hit, sentence.passage, sentence.document)
             factor *= question.post_factor(text) * question.day_factor(text) * question.figure_factor(text)
             factor *= question.event_factor(text) * question.rank_factor(text) * question.own_date_factor(text)
+            factor *= question.month_factor(text)
             before = sentence.hit.text[max(0, sentence.start - _SIGNATURE_REACH) : sentence.start]
             factor *= question.issuing_factor(text) * question.signer_factor(text, before)
             factor *= question.counted_factor(text, sentence.terms, sentence.passage)

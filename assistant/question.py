@@ -142,6 +142,7 @@ _LIFE_SPAN = re.compile(r"\(([^()–-]*\d{4})\s*[–-]\s*([^()]*\d{4})\s*\)")
 _NAMED_BY_YEAR = re.compile(r"\b(?:Hiến pháp|Luật(?: [A-ZĐ]\w*(?: \w+)?)?)(?: năm)? ((?:19|20)\d\d)\b", re.IGNORECASE)
 # Names the documents write either way: "một tiểu đoàn Mỹ" is "một Tiểu đoàn Hoa Kỳ" on a page that never says "Mỹ".
 _SAME_NAME = {"my": ("my", "hoa ky"), "hoa ky": ("hoa ky", "my")}
+_MONTH = re.compile(r"\btháng\s+(\d{1,2})(?!\d)", re.IGNORECASE)
 _RATE = re.compile(r"\bty le\b|\bphan tram\b")
 
 
@@ -269,6 +270,20 @@ class Question:
             return 1.0
         named = _days(sentence)
         return 0.5 if named and named <= self.own_days else 1.0
+
+    def month_factor(self, sentence: str) -> float:
+        """A question set in a month ("Trong tháng 4/2025, Bộ Nội vụ đã hoàn thành bao nhiêu nhiệm vụ?") is not
+        answered by a sentence about another month only ("Kết quả, trong tháng 3, Bộ Nội vụ đã hoàn thành …"): × 0.5."""
+        if not self.own_months:
+            return 1.0
+        named = _months(sentence)
+        return 0.5 if named and not named & self.own_months else 1.0
+
+    @cached_property
+    def own_months(self) -> frozenset[int]:
+        """The months the question names (parsed once), not that of a document's date ("Hướng dẫn 40-HD/BTGDVTW ngày
+        27/11/2025 … thay thế hướng dẫn nào?": the answer's sentence may date the other one)."""
+        return _months(_without_document_dates(self.text))
 
     @cached_property
     def own_days(self) -> frozenset[tuple[int, int, str]]:
@@ -417,6 +432,12 @@ def _days(text: str) -> frozenset[tuple[int, int, str]]:
     """(day, month, year or "") of each day a text names: "ngày 8 tháng 6 năm 2018" and "08/06/2018" are the same."""
     found = ((int(day), int(month), year) for day, month, year in _DAY_MONTH.findall(text))
     return frozenset((day, month, year) for day, month, year in found if 0 < day <= 31 and 0 < month <= 12)
+
+
+def _months(text: str) -> frozenset[int]:
+    """The months a text names: "tháng 4", "tháng 4/2025", and those of its days ("12/4/2025")."""
+    months = {int(m) for m in _MONTH.findall(text)} | {month for _, month, _ in _days(text)}
+    return frozenset(m for m in months if 0 < m <= 12)
 
 
 def _holds_name(terms: frozenset[str], name: str) -> bool:

@@ -203,6 +203,16 @@ def test_a_leading_reason_sets_the_scene_and_a_country_may_be_written_either_way
     assert q.constraint_factor(None, said - {"~hoa_ky"}, said - {"~hoa_ky"}) == 0.6
 
 
+def test_a_question_set_in_a_month_is_not_answered_by_a_sentence_about_another_month():
+    q = Question.parse("Trong tháng 4/2025, Bộ Nội vụ đã hoàn thành bao nhiêu nhiệm vụ?")
+    assert q.month_factor("Kết quả, trong tháng 3, Bộ Nội vụ đã hoàn thành 106/109 nhiệm vụ.") == 0.5
+    assert q.month_factor("Ngày 30/4/2025, Bộ Nội vụ đã hoàn thành 98 nhiệm vụ.") == 1.0
+    assert q.month_factor("Bộ Nội vụ đã hoàn thành 98 nhiệm vụ.") == 1.0  # no month said: it may be the one asked
+    # the date of a document the question names is not the month it asks about
+    q = Question.parse("Hướng dẫn 40-HD/BTGDVTW ngày 27/11/2025 thay thế hướng dẫn nào?")
+    assert q.month_factor("Hướng dẫn này thay thế Hướng dẫn 152-HD/BTGTW ngày 10/3/2022.") == 1.0
+
+
 def test_the_year_of_a_law_names_it_as_a_number_does():
     from index.terms import query_terms
 
