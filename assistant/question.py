@@ -561,7 +561,7 @@ def _names(text: str) -> list[str]:
     names, run = [], []
     for i, match in enumerate(words + [None]):
         word = match.group() if match else ""
-        capitalised = bool(word) and word[0].isupper() and word[1:].islower() and i > 0  # not "UBND", "TTg"
+        capitalised = bool(word) and _is_capitalised(word) and i > 0  # not "UBND", "TTg"
         # a run ends at punctuation too: "Staley–Taylor" is two tokens, never the pair the constraint looks for
         joined = bool(run) and match is not None and not text[words[i - 1].end() : match.start()].strip()
         if capitalised and (joined or not run):

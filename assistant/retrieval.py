@@ -72,8 +72,7 @@ class HybridRetriever:
         from index.text import has_diacritics, normalize_for_search
 
         query = normalize_for_search(query)
-        plain = not has_diacritics(query)
-        dense_weight = self.dense_weight_plain if plain else self.dense_weight
+        dense_weight = self.dense_weight if has_diacritics(query) else self.dense_weight_plain
         typed, query = query, self.store.lexical().restore(query) if self.restore else query
         lexical = self.store.lexical().search(query, k=self.depth, filters=filters)
         dense = self.store.dense_search(typed, k=self.depth, filters=filters) if dense_weight > 0 else []
