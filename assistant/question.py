@@ -133,9 +133,17 @@ _ASKS_EVENT = {
     "party": re.compile(r"\bket nap\b|\bvao dang\b|\bgia nhap dang\b"),
 }
 _TELLS_EVENT = {
+    "burial": re.compile(r"\b(?:an táng|chôn|mai táng|yên nghỉ|nghĩa trang|nghĩa địa)\b"),
+    "marriage": re.compile(r"\b(?:kết hôn|thành hôn|cưới|lấy (?:vợ|chồng)|lập gia đình|vợ|chồng)\b"),
     "birth": re.compile(r"\bsinh\b"),
     "death": re.compile(r"\b(?:mất|qua đời|từ trần|hy sinh|tạ thế)\b"),
     "party": re.compile(r"\bkết nạp\b|\bvào đảng\b|\bgia nhập (?:đảng|đông dương)|\bđảng viên\b"),
+}
+# Events that, asked about in any way (where, when, to whom), only a sentence telling of them answers. Matched on the
+# accented question, which a plain one has by now: folded, "Tổng kết hơn 80 năm" reads "ket hon".
+_ASKS_ANY_EVENT = {
+    "burial": re.compile(r"\b(?:an táng|chôn cất|mai táng|yên nghỉ)\b"),
+    "marriage": re.compile(r"\b(?:kết hôn|thành hôn|cưới (?:vợ|chồng|nhau)|lấy (?:vợ|chồng)|lập gia đình)\b"),
 }
 _LIFE_SPAN = re.compile(r"\(([^()–-]*\d{4})\s*[–-]\s*([^()]*\d{4})\s*\)")
 # A law named by its year ("Hiến pháp năm 1992", "Luật Đất đai 2013"): the year says which law, as a number does.
@@ -240,15 +248,16 @@ class Question:
         return 0.4 if issues and self.asked_documents & set(find_document_numbers(sentence)) else 1.0
 
     def event_factor(self, sentence: str) -> float:
-        """For a date question about a birth, a death or joining the Party, a sentence that does not tell of that
-        event gives the date of another: × 0.4, as it is known to be wrong (0.6 left two such answers standing); a
-        life span whose side for it lacks the day asked, × 0.6."""
+        """For a date question about a birth, a death or joining the Party, or any question about a burial or a
+        marriage ("… được an táng ở đâu?"), a sentence that does not tell of that event answers of another: × 0.4, as
+        it is known to be wrong (0.6 left two such answers standing); a life span whose side for it lacks the day
+        asked, × 0.6."""
         if not self.asked_event:
             return 1.0
         lowered = sentence.lower()
         if _TELLS_EVENT[self.asked_event].search(lowered):
             return 1.0
-        span = _LIFE_SPAN.search(sentence) if self.asked_event != "party" else None
+        span = _LIFE_SPAN.search(sentence) if self.asked_event in ("birth", "death") else None
         if span:
             side = span.group(1) if self.asked_event == "birth" else span.group(2)
             return 1.0 if not self.day or _DAY.search(side) else 0.6
@@ -298,9 +307,12 @@ class Question:
 
     @cached_property
     def asked_event(self) -> str:
-        """"birth", "death" or "party" for a date question about that event, else "" (parsed once)."""
-        if self.asks != "date":
-            return ""
+        """"burial" or "marriage" for any question about one; "birth", "death" or "party" for a date question about
+        that event; else "" (parsed once)."""
+        lowered = self.text.lower()
+        event = next((event for event, pattern in _ASKS_ANY_EVENT.items() if pattern.search(lowered)), "")
+        if event or self.asks != "date":
+            return event
         return next((event for event, pattern in _ASKS_EVENT.items() if pattern.search(self.folded)), "")
 
     def signer_factor(self, sentence: str, before: str = "") -> float:

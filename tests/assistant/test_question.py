@@ -402,6 +402,18 @@ def test_a_date_question_about_a_life_event_wants_a_sentence_that_tells_of_it():
     assert Question.parse("Chỉ thị 10-CT/TW về sinh hoạt chi bộ ban hành ngày nào?").asked_event == ""
 
 
+def test_a_question_about_a_burial_or_a_marriage_wants_a_sentence_that_tells_of_it():
+    buried = Question.parse("Đồng chí Lê Hồng Phong được an táng ở đâu?")
+    assert buried.asked_event == "burial"
+    assert buried.event_factor("Đồng chí Lê Hồng Phong hy sinh tại nhà tù Côn Đảo năm 1942.") < 1.0
+    assert buried.event_factor("Thi hài đồng chí được an táng tại Nghĩa trang Hàng Dương.") == 1.0
+    assert Question.parse("Bà Nguyễn Thị Minh Khai kết hôn với ai?").asked_event == "marriage"
+    assert Question.parse("Bà Nguyễn Thị Minh Khai kết hôn với ai?").event_factor(
+        "Bà là Bí thư Thành ủy Sài Gòn – Chợ Lớn.") < 1.0
+    # folded, "Tổng kết hơn" reads "ket hon": no question about a marriage
+    assert Question.parse("Tổng kết hơn 80 năm xây dựng Đảng rút ra những bài học nào?").asked_event == ""
+
+
 def test_a_figure_is_held_with_or_without_its_leading_zero():
     q = Question.parse("Quyết định số 789-QĐNS/TW của Bộ Chính trị, trao ngày 6/3/2023, phân công bà Trương Thị Mai làm gì?")
     assert {"6", "3", "2023"} <= q.figures
