@@ -91,6 +91,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Huyện ủy Can Lộc" or "Ban Thường vụ Đảng ủy thị trấn Nghèn tổ chức …" does not say who the Bí thư is).
 _POSTS = re.compile(r"\b(?:tong bi thu|pho bi thu|bi thu|pho chu tich|chu tich|chu nhiem|truong ban|giam doc|"
                     r"thu tuong|bo truong|chanh an|vien truong|tong cuc truong|tu lenh)\b")
+_FORMER = re.compile(r"\bnguyen (?:la )?$")
 # The level of a Party committee a post belongs to: "bí thư [tỉnh] ủy", "phó bí thư [huyện] ủy", "bí thư [đảng] ủy".
 _LEVEL = re.compile(r" (tinh|huyen|thanh|quan|thi|xa|phuong|dang) uy\b")
 # A figure written in words, as the Charter does ("mười tám tuổi", "hai phần ba"): the digit words only, not "một",
@@ -194,7 +195,7 @@ class Question:
             asks=asks,
             ordinals=frozenset(ordinals(focus)),  # the scene's "khóa X, XI" says who is meant, as its figures do
             now=bool(_NOW_ASKED.search(folded)),
-            post=next(iter(_POSTS.findall(folded)), "") if asks == "person" else "",
+            post=_asked_post(normalized) if asks == "person" else "",
             day=asks == "date" and bool(_ASKS_DAY.search(folded)),
             **(_counted(spell_out_abbreviations(normalized).lower(), exact=has_diacritics(normalized))
                if asks == "number" else {}),
@@ -595,6 +596,15 @@ def _split_at_person(run: list[str]) -> list[list[str]]:
     return [run] if cut is None else [run[:cut], run[cut:]]
 
 
+
+
+def _asked_post(text: str) -> str:
+    """The first post a normalised "who" question names, folded, but not one of its leading "Theo …,"/"Khi …," clause
+    ("Khi ông Võ Văn Kiệt làm Bí thư Thành ủy …, tổ thu mua gạo … do ai làm tổ trưởng?") nor a former one, which only
+    says who someone else is ("ai là viên mật thám … ông Đinh Văn Di, nguyên Bí thư Liên Tỉnh ủy …?")."""
+    setting = _SETTING.match(text.lower())
+    folded = fold(text[setting.end() if setting else 0 :].lower())
+    return next((m.group() for m in _POSTS.finditer(folded) if not _FORMER.search(folded, 0, m.start())), "")
 
 
 def _without_document_dates(text: str) -> str:

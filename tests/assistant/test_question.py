@@ -129,6 +129,18 @@ def test_a_who_holds_this_post_question_wants_the_post_in_the_sentence():
     assert q.post_factor("Võ Quang Đạt - Huyện ủy Can Lộc") < 1.0  # a byline names no post
 
 
+def test_a_post_that_only_sets_the_scene_or_says_who_someone_was_is_not_asked_about():
+    assert Question.parse("Khi ông Võ Văn Kiệt làm Bí thư Thành ủy TP Hồ Chí Minh, tổ thu mua gạo (1979 - 1982) do ai "
+                          "làm tổ trưởng?").post == ""
+    spy = Question.parse("Ai là viên mật thám đã lôi kéo ông Đinh Văn Di, nguyên Bí thư Liên Tỉnh ủy Thanh – Nghệ – "
+                         "Tĩnh, cộng tác với Paul Humbert?")
+    assert spy.post == ""
+    assert spy.post_factor("Đinh Văn Di đã bị mật thám là Nguyễn Văn Trí thuyết phục làm tay sai.") == 1.0
+    # the post a person takes in the question is still the one asked about
+    assert Question.parse("Tháng 4 năm 1989, ông Phan Văn Khải ra Hà Nội làm Chủ nhiệm Ủy ban Kế hoạch Nhà nước, kế "
+                          "nhiệm ai?").post == "chu nhiem"
+
+
 def test_a_which_day_question_wants_a_day_not_only_a_year():
     q = Question.parse("Nghị quyết số 17-NQ/TU được ký ban hành vào ngày nào?")
     assert q.type_bonus("Nghị quyết được ký ngày 29/11/2021.") > 0
