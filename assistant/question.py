@@ -66,6 +66,13 @@ _ASKS = {
         r"\b(?:nghi dinh|nghi quyet|chi thi|ket luan|quyet dinh|quy dinh|thong tu|huong dan|van ban) (?:nao|so may)\b"
     ),
 }
+# A document named by its kind and number in a form the document-number pattern leaves out ("Lệnh số 21-LCT", "Sắc
+# lệnh số 35/SL", "Quyết định số 401KT/CT"): the number.
+_NUMBERED = re.compile(
+    r"\b(?:sắc lệnh|lệnh|quyết định|nghị định|nghị quyết|chỉ thị|thông tư|kết luận|quy định|hướng dẫn|công văn|"
+    r"thông báo|pháp lệnh|văn bản) số (\d[\w/.-]*\w)",
+    re.IGNORECASE,
+)
 _NOT_MAY = re.compile(r"\b(?:máy|may|mày|mảy|mạy|mãy)\b")
 # A question that asks when a document was issued (folded: "ky" may be "kỳ" too, which only makes the rule apply
 # less), and a sentence that says it (sources have diacritics).
@@ -426,7 +433,9 @@ class Question:
         if self.asks == "number":
             return 0.1 if _DIGITS.search(sentence) or _NUMBER_WORD.search(sentence.lower()) else -0.25
         if self.asks == "document":  # "thay thế chỉ thị nào?": a number other than the ones asked about
-            return 0.15 if set(find_document_numbers(sentence)) - self.asked_documents else -0.05
+            named = set(find_document_numbers(sentence)) - self.asked_documents
+            named |= {number for number in _NUMBERED.findall(sentence) if number not in self.text}
+            return 0.15 if named else -0.05
         if self.asks == "person":
             return 0.15 if has_person(sentence, self.names) else -0.05
         return 0.0

@@ -88,6 +88,11 @@ def test_a_which_document_question_wants_another_document_number():
     assert q.type_bonus("điều chỉnh phạm vi áp dụng Nghị định số 178/2024/NĐ-CP") > 0
     assert q.type_bonus("Thông báo kết luận số 75-TB/TW ngày 7/3/2025 của Bộ Chính trị") < 0  # only the one asked
     assert Question.parse("Hướng dẫn 60-HD/BTCTW quy định gì về chuyển sinh hoạt đảng?").asks == "other"
+    # a number the document-number pattern leaves out, named with its kind and "số"
+    order = Question.parse("Ông Hoàng Thế Thiện được phong Thiếu tướng căn cứ vào văn bản nào?")
+    assert order.type_bonus("Ông được thăng quân hàm Thiếu tướng theo Lệnh số 21-LCT của Chủ tịch nước.") > 0
+    assert order.type_bonus("Ông được thăng quân hàm Thiếu tướng năm 1974.") < 0
+    assert Question.parse("Sắc lệnh số 35/SL quy định văn bản nào?").type_bonus("theo Sắc lệnh số 35/SL") < 0
 
 
 def test_a_name_that_starts_with_an_institutional_word_stays_whole():
