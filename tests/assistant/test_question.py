@@ -431,6 +431,18 @@ def test_a_question_about_a_burial_or_a_marriage_wants_a_sentence_that_tells_of_
     assert Question.parse("Tổng kết hơn 80 năm xây dựng Đảng rút ra những bài học nào?").asked_event == ""
 
 
+def test_a_question_for_another_name_wants_a_sentence_that_gives_one():
+    q = Question.parse("Đại tướng Chu Huy Mân có tên thật là gì?")
+    assert q.asked_event == "alias"
+    assert q.event_factor("Đại tướng Chu Huy Mân qua đời ngày 1 tháng 7 năm 2006 tại Bệnh viện 108.") < 1.0
+    assert q.event_factor("Ông tên thật là Chu Văn Điều, sinh ngày 17 tháng 3 năm 1913.") == 1.0
+    assert Question.parse("Song Hào được Bác Hồ gọi bằng biệt danh gì?").event_factor(
+        'Anh Song Hào được Bác Hồ gọi là "Tướng rau muống".') == 1.0
+    # a name given in a parenthesis only says who is meant
+    jailed = Question.parse("Năm 1941, ông Đỗ Mười (tên thật Nguyễn Duy Cống) bị kết án bao nhiêu năm tù?")
+    assert jailed.asked_event == ""
+
+
 def test_a_figure_is_held_with_or_without_its_leading_zero():
     q = Question.parse("Quyết định số 789-QĐNS/TW của Bộ Chính trị, trao ngày 6/3/2023, phân công bà Trương Thị Mai làm gì?")
     assert {"6", "3", "2023"} <= q.figures
