@@ -48,7 +48,22 @@ ABBREVIATIONS: dict[str, str] = {
     "GDĐT": "giáo dục và đào tạo", "PCTN": "phòng, chống tham nhũng", "BVTQ": "bảo vệ tổ quốc",
     "GD&ĐT": "giáo dục và đào tạo", "KH&CN": "khoa học và công nghệ", "TN&MT": "tài nguyên và môi trường",
     "NN&PTNT": "nông nghiệp và phát triển nông thôn",
+    # the armed forces
+    "BTL": "bộ tư lệnh", "BTM": "bộ tham mưu", "TMT": "tham mưu trưởng", "BTTM": "bộ tổng tham mưu",
+    "TCCT": "tổng cục chính trị", "BCHQS": "bộ chỉ huy quân sự", "BĐBP": "bộ đội biên phòng",
+    "VNCH": "việt nam cộng hòa", "ĐUQS": "đảng ủy quân sự", "CHQS": "chỉ huy quân sự",
+    "LLVTND": "lực lượng vũ trang nhân dân", "DQTV": "dân quân tự vệ",
+    # more bodies, titles and sectors
+    "HNTW": "hội nghị trung ương", "TGTW": "tuyên giáo trung ương", "LHPN": "liên hiệp phụ nữ",
+    "TNCS": "thanh niên cộng sản", "TNTP": "thiếu niên tiền phong", "TTXVN": "thông tấn xã việt nam",
+    "VKSND": "viện kiểm sát nhân dân", "TAND": "tòa án nhân dân", "KTNN": "kiểm toán nhà nước",
+    "TCHQ": "tổng cục hải quan", "GTVT": "giao thông vận tải", "TT&TT": "thông tin và truyền thông",
+    "HV": "học viện",
 }
+# Units written with their number glued on: "QK2" is "quân khu 2", "QĐ3" "quân đoàn 3" (a decision, "QĐ" alone, is
+# never numbered so).
+NUMBERED_UNITS: dict[str, str] = {"QK": "quân khu", "QĐ": "quân đoàn", "SĐ": "sư đoàn"}
+_NUMBERED_UNIT = re.compile(r"([A-ZĐ]+)(\d+)")
 
 # An abbreviation as written: capitals (Đ included), digits, at most a trailing lower-case letter per part
 # (TTg, QĐi), parts joined by '-', '.' or '&' (KT-XH, GD&ĐT). Not glued to a word, a '/' or a '-'.
@@ -66,7 +81,8 @@ def table_version() -> str:
     another version no longer matches the queries (index.lexical rebuilds it)."""
     import hashlib
 
-    table = json.dumps(sorted(ABBREVIATIONS.items()), ensure_ascii=False) + _ABBREVIATION
+    table = json.dumps([sorted(ABBREVIATIONS.items()), sorted(NUMBERED_UNITS.items())], ensure_ascii=False)
+    table += _ABBREVIATION
     return hashlib.sha256(table.encode()).hexdigest()[:16]
 
 
@@ -121,6 +137,8 @@ def _abbreviations_in(normalized: str, extra: dict[str, str] | None) -> Iterator
         parts = _known_parts(match.group(), table)
         if parts:
             yield match, [fold(table[p]) if plain else table[p] for p in parts]
+        elif numbered := _numbered_unit(match.group()):
+            yield match, [fold(numbered) if plain else numbered]
 
 
 def _known_parts(token: str, table: dict[str, str]) -> list[str]:
@@ -130,10 +148,17 @@ def _known_parts(token: str, table: dict[str, str]) -> list[str]:
     return [part for part in re.split(r"[-.]", token) if part in table]
 
 
+def _numbered_unit(token: str) -> str:
+    """'QK2' → 'quân khu 2', 'QD3' → 'quân đoàn 3'; '' for any other token."""
+    match = _NUMBERED_UNIT.fullmatch(token)
+    units = _with_folded_keys(NUMBERED_UNITS)
+    return f"{units[match.group(1)]} {match.group(2)}" if match and match.group(1) in units else ""
+
+
 def written_forms(extra: dict[str, str] | None = None) -> dict[str, str]:
     """Each known abbreviation typed in lower case, mapped to the way it is written: 'ubnd' → 'UBND', 'ttg' → 'TTg',
     'hdnd' → 'HDND' (which matches as 'HĐND' does)."""
-    return {key.lower(): key for key in _with_folded_keys({**ABBREVIATIONS, **(extra or {})})}
+    return {key.lower(): key for key in _with_folded_keys({**ABBREVIATIONS, **NUMBERED_UNITS, **(extra or {})})}
 
 
 def _with_folded_keys(table: dict[str, str]) -> dict[str, str]:

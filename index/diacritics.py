@@ -41,6 +41,7 @@ _ROMAN = re.compile(r"[ivxlc]+")
 _PLACE_HEADS = frozenset(("huyện", "tỉnh", "xã", "phường", "quận", "trấn", "phố", "thành"))  # "thành ủy", "thị trấn"
 # What a Vietnamese syllable can be, folded: an abbreviation typed in lower case that could be one ("tu" of "xúc tu",
 # "du", "ca") is left alone; "ubnd", "tw", "qh", "đh" cannot be one.
+_NUMBERED = re.compile(r"([^\W\d_]+)(\d+)")
 _SYLLABLE = re.compile(r"(?:ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
 _ORDINAL_HEADS = frozenset(("khoa", "hoi", "thu", "dh"))  # "khóa XIII", "Đại hội IV", "lần thứ I", "ĐH III"; folded
 
@@ -171,6 +172,9 @@ def _write_abbreviations(text: str, out: list[str], numbers: list[tuple[int, int
         lowered = token.group().lower()
         # "đt&tg" as the restorer may spell "dt&tg"; not "tù" for "TU": a tone mark makes it a word
         written = abbreviations.get(lowered) or abbreviations.get(lowered.replace("đ", "d"))
+        numbered = _NUMBERED.fullmatch(lowered)  # "qk2": a unit with its number glued on
+        if not written and numbered and numbered.group(1) in abbreviations:
+            written = abbreviations[numbered.group(1)] + numbered.group(2)
         if (written and len(written) == len(token.group()) and not any(s <= token.start() < e for s, e in numbers)
                 and not all(_SYLLABLE.fullmatch(fold(part)) for part in re.split(r"[&-]", lowered))):
             out[token.start() : token.end()] = written

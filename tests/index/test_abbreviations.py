@@ -112,6 +112,14 @@ def test_compound_abbreviations_whole_or_by_parts():
     assert expand_abbreviations("Bộ GD&ĐT và R&D") == "Bộ GD&ĐT và R&D giáo dục và đào tạo"  # joined by '&'
 
 
+def test_a_unit_with_its_number_glued_on_is_spelt_out_with_it():
+    assert expand_abbreviations("Trụ sở BTL QK2") == "Trụ sở BTL QK2 bộ tư lệnh quân khu 2"
+    assert expand_abbreviations("BTL QĐ3 của QĐ VNCH") == (
+        "BTL QĐ3 của QĐ VNCH bộ tư lệnh quân đoàn 3 quyết định việt nam cộng hòa")  # "QĐ" alone stays a decision
+    assert expand_abbreviations("tru so BTL QK2 o dau") == "tru so BTL QK2 o dau bo tu lenh quan khu 2"
+    assert expand_abbreviations("mã XY2") == "mã XY2"
+
+
 def test_extra_definitions_take_part_and_win():
     assert expand_abbreviations("Đảng ủy ABC", extra={"ABC": "an bình chung"}) == "Đảng ủy ABC an bình chung"
     assert expand_abbreviations("NQ mới", extra={"NQ": "nghị quyết mới"}) == "NQ mới nghị quyết mới"

@@ -46,6 +46,12 @@ def test_abbreviations_document_numbers_and_roman_numerals_are_written_as_such()
     assert restore_capitals("đảng vi phạm", capitalised, WRITTEN) == "đảng vi phạm"  # "vi" after no ordinal head
 
 
+def test_a_unit_with_its_number_glued_on_is_written_as_such():
+    written = {"qk": "QK", "btl": "BTL"}
+    assert restore_capitals("trụ sở btl qk2 ở đâu", capitalised, written) == "trụ sở BTL QK2 ở đâu"
+    assert restore_capitals("mã h5 và qk", capitalised, written) == "mã h5 và QK"  # "h" is no known abbreviation
+
+
 def test_the_words_after_a_district_or_province_name_the_place_unless_the_corpus_writes_them_in_lower_case():
     seen = {("tổ",): (1, 90), ("nào",): (0, 300), ("chức",): (0, 80)}
     counts = lambda words: seen.get(words, (0, 0))  # noqa: E731
