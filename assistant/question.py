@@ -465,10 +465,15 @@ def _months(text: str) -> frozenset[int]:
 
 
 def _holds_name(terms: frozenset[str], name: str) -> bool:
-    """Whether the terms hold a folded name: its syllable pairs ("nguyen_dang"), or its one syllable."""
+    """Whether the terms hold a folded name: its syllable pairs ("nguyen_dang"), or its one syllable. A name of four
+    syllables or more may be two written without a comma ("huyện Thanh Chương Nghệ An" for "Thanh Chương, Nghệ An"):
+    held as two parts of two syllables or more."""
     syllables = name.split()
     grams = ["_".join(pair) for pair in zip(syllables, syllables[1:])] or syllables
-    return all(FOLDED + gram in terms for gram in grams)
+    if all(FOLDED + gram in terms for gram in grams):
+        return True
+    apart = (grams[: cut - 1] + grams[cut:] for cut in range(2, len(syllables) - 1))  # the pair across the cut left out
+    return any(all(FOLDED + gram in terms for gram in held) for held in apart)
 
 
 def _ranks(text: str, *, titles: bool = True) -> frozenset[str]:

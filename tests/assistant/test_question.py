@@ -194,6 +194,17 @@ def test_what_a_how_many_question_counts_in_units_and_abbreviations():
     assert q.counted_factor(dated, frozenset(query_terms(dated))) < q.counted_factor(counted, frozenset(query_terms(counted)))
 
 
+def test_two_places_named_without_a_comma_are_held_apart():
+    from index.terms import query_terms
+
+    q = Question.parse("Ông Nguyễn Côn sinh ra ở thôn nào thuộc huyện Thanh Chương Nghệ An?")
+    assert "thanh chuong nghe an" in q.names
+    born = frozenset(query_terms("Nguyễn Côn sinh tại thôn Liễu Nha, Thanh Lâm, Thanh Chương, Nghệ An."))
+    assert q.constraint_factor(None, born, born) == 1.0
+    elsewhere = frozenset(query_terms("Nguyễn Côn sinh tại thôn Liễu Nha, Thanh Lâm, Thanh Chương."))
+    assert q.constraint_factor(None, elsewhere, elsewhere) < 1.0  # one of the two is not enough
+
+
 def test_a_figure_that_names_the_document_may_be_held_by_another_passage_of_it():
     from index.terms import query_terms
 
