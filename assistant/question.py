@@ -98,6 +98,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Huyện ủy Can Lộc" or "Ban Thường vụ Đảng ủy thị trấn Nghèn tổ chức …" does not say who the Bí thư is).
 _POSTS = re.compile(r"\b(?:tong bi thu|pho bi thu|bi thu|pho chu tich|chu tich|chu nhiem|truong ban|giam doc|"
                     r"thu tuong|bo truong|chanh an|vien truong|tong cuc truong|tu lenh)\b")
+# "nguyên" (former) right before a post: it says who someone was ("…, nguyên Bí thư …"), folded.
 _FORMER = re.compile(r"\bnguyen (?:la )?$")
 # The level of a Party committee a post belongs to: "bí thư [tỉnh] ủy", "phó bí thư [huyện] ủy", "bí thư [đảng] ủy".
 _LEVEL = re.compile(r" (tinh|huyen|thanh|quan|thi|xa|phuong|dang) uy\b")
@@ -610,8 +611,6 @@ def _split_at_person(run: list[str]) -> list[list[str]]:
         return [run]
     cut = next((i for i in range(1, len(run) - 1) if run[i] in _FAMILY_FOLDED), None)
     return [run] if cut is None else [run[:cut], run[cut:]]
-
-
 
 
 def _asked_post(text: str) -> str:

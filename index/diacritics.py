@@ -39,9 +39,10 @@ MIN_SEEN = 3  # fewer sightings than this say nothing
 _TOKEN = re.compile(r"(?<![\w/&-])[^\W_]+(?:[&-][^\W_]+)*(?![\w/&-])")  # "ubnd", "gd&đt", "kt-xh"
 _ROMAN = re.compile(r"[ivxlc]+")
 _PLACE_HEADS = frozenset(("huyện", "tỉnh", "xã", "phường", "quận", "trấn", "phố", "thành"))  # "thành ủy", "thị trấn"
+# A unit typed with its number glued on ("qk2"): the abbreviation and the number.
+_NUMBERED = re.compile(r"([^\W\d_]+)(\d+)")
 # What a Vietnamese syllable can be, folded: an abbreviation typed in lower case that could be one ("tu" of "xúc tu",
 # "du", "ca") is left alone; "ubnd", "tw", "qh", "đh" cannot be one.
-_NUMBERED = re.compile(r"([^\W\d_]+)(\d+)")
 _SYLLABLE = re.compile(r"(?:ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
 _ORDINAL_HEADS = frozenset(("khoa", "hoi", "thu", "dh"))  # "khóa XIII", "Đại hội IV", "lần thứ I", "ĐH III"; folded
 
