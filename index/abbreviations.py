@@ -63,7 +63,7 @@ ABBREVIATIONS: dict[str, str] = {
 # Units written with their number glued on: "QK2" is "quân khu 2", "QĐ3" "quân đoàn 3" (a decision, "QĐ" alone, is
 # never numbered so).
 NUMBERED_UNITS: dict[str, str] = {"QK": "quân khu", "QĐ": "quân đoàn", "SĐ": "sư đoàn"}
-_NUMBERED_UNIT = re.compile(r"([A-ZĐ]+)(\d+)")
+_NUMBERED = re.compile(r"([^\W\d_]+)(\d+)")
 
 # An abbreviation as written: capitals (Đ included), digits, at most a trailing lower-case letter per part
 # (TTg, QĐi), parts joined by '-', '.' or '&' (KT-XH, GD&ĐT). Not glued to a word, a '/' or a '-'.
@@ -148,11 +148,16 @@ def _known_parts(token: str, table: dict[str, str]) -> list[str]:
     return [part for part in re.split(r"[-.]", token) if part in table]
 
 
+def split_number(token: str) -> tuple[str, str] | None:
+    """('QK', '2') for a token with a number glued on ('QK2', 'qk2'), else None."""
+    match = _NUMBERED.fullmatch(token)
+    return (match.group(1), match.group(2)) if match else None
+
+
 def _numbered_unit(token: str) -> str:
     """'QK2' → 'quân khu 2', 'QD3' → 'quân đoàn 3'; '' for any other token."""
-    match = _NUMBERED_UNIT.fullmatch(token)
-    units = _with_folded_keys(NUMBERED_UNITS)
-    return f"{units[match.group(1)]} {match.group(2)}" if match and match.group(1) in units else ""
+    numbered = split_number(token)
+    return f"{_UNITS[numbered[0]]} {numbered[1]}" if numbered and numbered[0] in _UNITS else ""
 
 
 def written_forms(extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -165,6 +170,9 @@ def _with_folded_keys(table: dict[str, str]) -> dict[str, str]:
     """Add 'QD', 'DH', 'HDND' ... for keys typed without diacritics, unless that spelling has its own meaning."""
     folded = {fold(key): value for key, value in table.items() if fold(key) not in table}
     return {**folded, **table}
+
+
+_UNITS = _with_folded_keys(NUMBERED_UNITS)  # "QD3" typed without diacritics is "QĐ3"
 
 
 def _expansion_before(clause: str, abbreviation: str) -> str | None:

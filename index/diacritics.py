@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 
+from index.abbreviations import split_number
 from index.docnumbers import DOC_NUMBER_PATTERN
 from index.terms import BIGRAM_JOINER, DOC_NUMBER, FOLDED
 from index.text import fold, has_diacritics
@@ -39,8 +40,6 @@ MIN_SEEN = 3  # fewer sightings than this say nothing
 _TOKEN = re.compile(r"(?<![\w/&-])[^\W_]+(?:[&-][^\W_]+)*(?![\w/&-])")  # "ubnd", "gd&đt", "kt-xh"
 _ROMAN = re.compile(r"[ivxlc]+")
 _PLACE_HEADS = frozenset(("huyện", "tỉnh", "xã", "phường", "quận", "trấn", "phố", "thành"))  # "thành ủy", "thị trấn"
-# A unit typed with its number glued on ("qk2"): the abbreviation and the number.
-_NUMBERED = re.compile(r"([^\W\d_]+)(\d+)")
 # What a Vietnamese syllable can be, folded: an abbreviation typed in lower case that could be one ("tu" of "xúc tu",
 # "du", "ca") is left alone; "ubnd", "tw", "qh", "đh" cannot be one.
 _SYLLABLE = re.compile(r"(?:ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
@@ -173,9 +172,9 @@ def _write_abbreviations(text: str, out: list[str], numbers: list[tuple[int, int
         lowered = token.group().lower()
         # "đt&tg" as the restorer may spell "dt&tg"; not "tù" for "TU": a tone mark makes it a word
         written = abbreviations.get(lowered) or abbreviations.get(lowered.replace("đ", "d"))
-        numbered = _NUMBERED.fullmatch(lowered)  # "qk2": a unit with its number glued on
-        if not written and numbered and numbered.group(1) in abbreviations:
-            written = abbreviations[numbered.group(1)] + numbered.group(2)
+        numbered = split_number(lowered)  # "qk2": a unit with its number glued on
+        if not written and numbered and numbered[0] in abbreviations:
+            written = abbreviations[numbered[0]] + numbered[1]
         if (written and len(written) == len(token.group()) and not any(s <= token.start() < e for s, e in numbers)
                 and not all(_SYLLABLE.fullmatch(fold(part)) for part in re.split(r"[&-]", lowered))):
             out[token.start() : token.end()] = written
