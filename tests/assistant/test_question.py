@@ -430,25 +430,32 @@ def test_a_date_question_about_a_life_event_wants_a_sentence_that_tells_of_it():
     assert Question.parse("Chỉ thị 10-CT/TW về sinh hoạt chi bộ ban hành ngày nào?").asked_event == ""
 
 
-def test_a_question_about_a_burial_or_a_marriage_wants_a_sentence_that_tells_of_it():
-    buried = Question.parse("Đồng chí Lê Hồng Phong được an táng ở đâu?")
-    assert buried.asked_event == "burial"
-    assert buried.event_factor("Đồng chí Lê Hồng Phong hy sinh tại nhà tù Côn Đảo năm 1942.") < 1.0
-    assert buried.event_factor("Thi hài đồng chí được an táng tại Nghĩa trang Hàng Dương.") == 1.0
-    assert Question.parse("Bà Nguyễn Thị Minh Khai kết hôn với ai?").asked_event == "marriage"
-    assert Question.parse("Bà Nguyễn Thị Minh Khai kết hôn với ai?").event_factor(
-        "Bà là Bí thư Thành ủy Sài Gòn – Chợ Lớn.") < 1.0
-    # folded, "Tổng kết hơn" reads "ket hon": no question about a marriage
+@pytest.mark.parametrize(
+    "question, event, other, telling",
+    [
+        ("Đồng chí Lê Hồng Phong được an táng ở đâu?", "burial",
+         "Đồng chí Lê Hồng Phong hy sinh tại nhà tù Côn Đảo năm 1942.",
+         "Thi hài đồng chí được an táng tại Nghĩa trang Hàng Dương."),
+        ("Bà Nguyễn Thị Minh Khai kết hôn với ai?", "marriage",
+         "Bà là Bí thư Thành ủy Sài Gòn – Chợ Lớn.", "Năm 1935, bà kết hôn với Lê Hồng Phong."),
+        ("Đại tướng Chu Huy Mân có tên thật là gì?", "alias",
+         "Đại tướng Chu Huy Mân qua đời ngày 1 tháng 7 năm 2006 tại Bệnh viện 108.",
+         "Ông tên thật là Chu Văn Điều, sinh ngày 17 tháng 3 năm 1913."),
+        ("Song Hào được Bác Hồ gọi bằng biệt danh gì?", "alias",
+         "Song Hào là Chủ nhiệm Tổng cục Chính trị.", 'Anh Song Hào được Bác Hồ gọi là "Tướng rau muống".'),
+    ],
+)
+def test_a_burial_a_marriage_or_another_name_asked_in_any_way_wants_a_sentence_that_tells_of_it(
+        question, event, other, telling):
+    q = Question.parse(question)
+    assert q.asked_event == event
+    assert q.event_factor(other) < 1.0
+    assert q.event_factor(telling) == 1.0
+
+
+def test_what_only_looks_like_a_burial_a_marriage_or_another_name_asks_none():
+    # folded, "Tổng kết hơn" reads "ket hon"
     assert Question.parse("Tổng kết hơn 80 năm xây dựng Đảng rút ra những bài học nào?").asked_event == ""
-
-
-def test_a_question_for_another_name_wants_a_sentence_that_gives_one():
-    q = Question.parse("Đại tướng Chu Huy Mân có tên thật là gì?")
-    assert q.asked_event == "alias"
-    assert q.event_factor("Đại tướng Chu Huy Mân qua đời ngày 1 tháng 7 năm 2006 tại Bệnh viện 108.") < 1.0
-    assert q.event_factor("Ông tên thật là Chu Văn Điều, sinh ngày 17 tháng 3 năm 1913.") == 1.0
-    assert Question.parse("Song Hào được Bác Hồ gọi bằng biệt danh gì?").event_factor(
-        'Anh Song Hào được Bác Hồ gọi là "Tướng rau muống".') == 1.0
     # a name given in a parenthesis only says who is meant
     jailed = Question.parse("Năm 1941, ông Đỗ Mười (tên thật Nguyễn Duy Cống) bị kết án bao nhiêu năm tù?")
     assert jailed.asked_event == ""
