@@ -85,7 +85,11 @@ class ExtractiveAnswerer:
         scored = []
         # "… theo quyết định nào?" wants the number, which a page may give in only one of its tellings, further down
         # (fresh11: the sixth passage): that question reads every retrieved passage. +1 answer, nothing else changed.
-        read = len(hits) if question.asks == "document" else self.hits_considered
+        # So does "… vào Đảng ngày nào?": a biography gives the day once, in its "Sự nghiệp" section, which for a
+        # well-covered person ranks 7th–10th among the page's passages (fresh5, fresh13). Reading every passage for a
+        # birth or death date as well changed nothing, so that stays at the top five.
+        read = (len(hits) if question.asks == "document" or question.asked_event == "party"
+                else self.hits_considered)
         for sentence in _sentences(hits[:read], also=hits[read:]):
             text = sentence.hit.text[sentence.start : sentence.end]
             factor = question.constraint_factor(sentence.hit, sentence.passage, sentence.document)
@@ -97,8 +101,15 @@ class ExtractiveAnswerer:
             factor *= question.counted_factor(text, sentence.terms, sentence.passage)
             bonus = question.type_bonus(text) - 0.02 * sentence.rank
             context = 0.25 * _coverage(context_weights, sentence, whole_passage=True)
-            score = (_coverage(weights, sentence, title=IN_TITLE, anywhere=setting) + context) * factor + bonus
-            support = (_coverage(weights, sentence, title=NEARBY, anywhere=setting) + context) * factor + bonus
+            # A sentence that tells of the life event asked about ("Ông gia nhập Đảng … vào ngày 05/7/1993.") is about
+            # the person its page is titled with, whom it names only as "Ông": for it the title's terms count in the
+            # support as in the ranking, and the question's words for the event count as its own.
+            told = question.tells_asked_event(text)
+            given = question.event_wording if told else frozenset()
+            score = (_coverage(weights, sentence, title=IN_TITLE, anywhere=setting, given=given) + context) * factor
+            score += bonus
+            support = (_coverage(weights, sentence, title=IN_TITLE if told else NEARBY, anywhere=setting, given=given)
+                       + context) * factor + bonus
             scored.append(Picked(sentence.hit, sentence.start, sentence.end, score, support))
         return sorted(scored, key=lambda p: -p.score)
 
@@ -177,16 +188,16 @@ def _never_an_answer(text: str, start: int, end: int) -> bool:
 
 
 def _coverage(weights: dict[str, float], sentence: _Sentence, *, whole_passage: bool = False,
-              title: float = NEARBY, anywhere: Container[str] = ()) -> float:
+              title: float = NEARBY, anywhere: Container[str] = (), given: Container[str] = ()) -> float:
     """Weighted share of the question's terms the sentence covers, with partial credit for its surroundings. With
     `whole_passage`, a term anywhere in the passage counts in full; a term in `anywhere`, one anywhere in the read
-    passages of the sentence's document."""
+    passages of the sentence's document; a term in `given`, always."""
     total = sum(weights.values())
     if total <= 0:
         return 0.0
     got = 0.0
     for term, weight in weights.items():
-        if (term in sentence.terms or (whole_passage and term in sentence.passage)
+        if (term in sentence.terms or term in given or (whole_passage and term in sentence.passage)
                 or (term in anywhere and term in sentence.document)):
             got += weight * IN_SENTENCE
         elif term in sentence.heading:

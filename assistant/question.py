@@ -149,6 +149,12 @@ _TELLS_EVENT = {
     "death": re.compile(r"\b(?:mất|qua đời|từ trần|hy sinh|tạ thế)\b"),
     "party": re.compile(r"\bkết nạp\b|\bvào đảng\b|\bgia nhập (?:đảng|đông dương)|\bđảng viên\b"),
 }
+# The question's words for joining the Party that a sentence telling of it may put otherwise: "được kết nạp vào Đảng …
+# ngày nào?" is answered by "Ông gia nhập Đảng Cộng sản Việt Nam vào ngày 05/7/1993." (fresh13). Content terms, as
+# `terms` has them.
+_EVENT_WORDING = {"party": frozenset(
+    {"kết", "nạp", "kết_nạp", "nạp_vào", "vào_đảng", "gia", "nhập", "gia_nhập", "nhập_đảng"}
+)}
 # Events that, asked about in any way (where, when, to whom), only a sentence telling of them answers. Matched on the
 # accented question, which a plain one has by now: folded, "Tổng kết hơn 80 năm" reads "ket hon".
 _ASKS_ANY_EVENT = {
@@ -273,6 +279,16 @@ class Question:
             side = span.group(1) if self.asked_event == "birth" else span.group(2)
             return 1.0 if not self.day or _DAY.search(side) else 0.6
         return 0.4
+
+    def tells_asked_event(self, sentence: str) -> bool:
+        """Whether the question asks about a life event (`asked_event`) and the sentence tells of it."""
+        return bool(self.asked_event) and self.event_factor(sentence) == 1.0
+
+    @property
+    def event_wording(self) -> frozenset[str]:
+        """The question's terms for its event that a sentence telling of it may word otherwise ("kết nạp" for
+        "gia nhập"); such a sentence counts them as its own."""
+        return _EVENT_WORDING.get(self.asked_event, frozenset())
 
     def rank_factor(self, sentence: str) -> float:
         """A question about a military rank ("… được thăng quân hàm Thượng tướng vào ngày nào?") meets a sentence that

@@ -245,6 +245,23 @@ def test_which_document_reads_every_retrieved_passage_for_its_number():
     assert picked and picked[0].hit is unnumbered
 
 
+def test_joining_the_party_is_read_from_the_biography_below_the_top_five_in_other_words():
+    """fresh13: the day sits in the page's "Sự nghiệp" section, ranked eighth, says "gia nhập" where the question says
+    "kết nạp", and names the person only as "Ông", whom the page's title names."""
+    title = "Hồ Đức Phớc"
+    others = [hit(f"Năm {2010 + i}, ông Hồ Đức Phớc giữ chức Phó Chủ tịch Ủy ban nhân dân tỉnh Nghệ An.", n=i,
+                  title=title) for i in range(7)]
+    joined = "## Sự nghiệp\n\nÔng gia nhập Đảng Cộng sản Việt Nam vào ngày 05/7/1993.\n\nÔng từng làm công tác kế toán."
+    q = Question.parse("Phó Thủ tướng Hồ Đức Phớc được kết nạp vào Đảng Cộng sản Việt Nam ngày nào?")
+    picked = ExtractiveAnswerer(max_sentences=1).pick(q, [*others, hit(joined, n=7, title=title)], flat_idf)
+    assert picked and "05/7/1993" in picked[0].text
+    # the same sentence on another person's page does not answer for him
+    assert ExtractiveAnswerer().pick(q, [hit(joined, n=7, title="Nguyễn Văn Nên")], flat_idf) == []
+    # nor does it answer a question about another event of his
+    q = Question.parse("Phó Thủ tướng Hồ Đức Phớc được bổ nhiệm Tổng Kiểm toán Nhà nước ngày nào?")
+    assert ExtractiveAnswerer().pick(q, [hit(joined, n=0, title=title)], flat_idf) == []
+
+
 def test_who_signed_is_not_answered_by_a_sentence_about_the_document_that_names_no_signing():
     proposed = hit("Khi giữ chức Bộ trưởng Nội vụ, ông đề xuất với Ban Bí thư ra Chỉ thị số 92CT/TW ngày 25/6/1980 về "
                    "cuộc vận động xây dựng lực lượng công an trong sạch vững mạnh.", title="Phạm Hùng")
