@@ -95,6 +95,18 @@ def test_a_which_document_question_wants_another_document_number():
     assert Question.parse("Sắc lệnh số 35/SL quy định văn bản nào?").type_bonus("theo Sắc lệnh số 35/SL") < 0
 
 
+def test_a_which_year_question_is_further_from_a_sentence_without_a_date_than_a_when_question():
+    """fresh11: "… kết hôn vào năm nào?" was answered by "… đã từng lập gia đình.", which gives no year; XQuAD answers
+    "khi nào?" with a clause ("khi Đức bắt đầu …"), so that one keeps the smaller malus."""
+    undated = "Trước khi gặp Nguyễn Thị Minh Khai, Lê Hồng Phong đã từng lập gia đình."
+    year = Question.parse("Lê Hồng Phong và Nguyễn Thị Minh Khai kết hôn vào năm nào?")
+    plain = Question.parse("le hong phong va nguyen thi minh khai ket hon nam nao")
+    when = Question.parse("Lê Hồng Phong và Nguyễn Thị Minh Khai kết hôn khi nào?")
+    assert year.asks == plain.asks == when.asks == "date"
+    assert year.type_bonus(undated) == plain.type_bonus(undated) < when.type_bonus(undated) < 0
+    assert year.type_bonus("Năm 1935, ông kết hôn với Nguyễn Thị Minh Khai.") > 0
+
+
 def test_a_name_that_starts_with_an_institutional_word_stays_whole():
     assert Question.parse("Ai là Phó Bí thư Thường trực Huyện ủy Thường Xuân?").names == {"thuong xuan"}
     assert Question.parse("Ai được bầu làm Tổng Bí thư?").names == frozenset()
