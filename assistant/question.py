@@ -81,7 +81,10 @@ _ASKS_ISSUE = re.compile(
 )
 _ISSUES = re.compile(r"\b(?:ban hành|ký|thông qua)\b")
 # What a how-many question counts: the one or two words after "bao nhiêu"/"mấy" ("bao nhiêu đảng viên").
-_COUNTED = re.compile(r"\b(?:bao nhiêu|mấy|bao nhieu|may)\s+(\w+)(?:\s+(\w+))?(?:\s+(?:là|la)\s+(\w+))?")
+# A classifier between "bao nhiêu" and the noun ("bao nhiêu chiếc ôtô") is not what is counted.
+_COUNTED = re.compile(
+    r"\b(?:bao nhiêu|mấy|bao nhieu|may)\s+(?:(?:chiếc|chiec|cái|cai)\s+)?(\w+)(?:\s+(\w+))?(?:\s+(?:là|la)\s+(\w+))?"
+)
 _PERCENT = ("phan", "tram")
 # Verbs that follow a one-word counted noun ("bao nhiêu người làm báo cáo viên", "bao nhiêu người tham gia"): not part
 # of it; the source says "tối đa 10 người", never "10 người làm".

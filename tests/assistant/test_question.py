@@ -69,6 +69,10 @@ def test_a_how_many_question_wants_its_counted_thing_in_the_sentence():
     assert Question.parse(rate).counted == ("phan", "tram")
     assert factor(rate, "Với 100% phiếu ủng hộ, Tô Lâm được bầu.") > factor(rate, "Ngày 3/8/2024, Tô Lâm được bầu.")
     assert Question.parse("Ai là Bí thư?").counted == ()
+    # a classifier is not what is counted: "chiếc" was a stop word, so nothing was
+    cars = "Ông đã xử lý sai bao nhiêu chiếc ôtô nhập lậu?"
+    assert Question.parse(cars).counted == Question.parse("ong da xu ly sai bao nhieu chiec oto nhap lau").counted
+    assert factor(cars, "Ông đã xử lý sai 12 ôtô nhập lậu.") > factor(cars, "Ông bị kỷ luật năm 2004 vì một sai phạm.")
     judges = Question.parse("Tòa án chuyên biệt có bao nhiêu thẩm phán?")
     sentence = "Năm 2025, Tòa án chuyên biệt được thành lập."
     named_nearby = frozenset(query_terms(sentence + " Các thẩm phán được bổ nhiệm."))
