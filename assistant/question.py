@@ -148,6 +148,9 @@ _TELLS_EVENT = {
     "burial": re.compile(r"\b(?:an táng|chôn|mai táng|yên nghỉ|nghĩa trang|nghĩa địa)\b"),
     "marriage": re.compile(r"\b(?:kết hôn|thành hôn|cưới|lấy (?:vợ|chồng)|lập gia đình|vợ|chồng)\b"),
     "alias": re.compile(r"\b(?:tên|bí danh|biệt danh|bút danh|hiệu là|tự là|gọi là|gọi bằng)\b"),
+    "verdict": re.compile(
+        r"\b(?:kết án|tuyên án|xử án|mức án|bản án|án tù|tù|tử hình|chung thân|khổ sai|xử bắn|phạt)\b"
+    ),
     "birth": re.compile(r"\bsinh\b"),
     "death": re.compile(r"\b(?:mất|qua đời|từ trần|hy sinh|tạ thế)\b"),
     "party": re.compile(r"\bkết nạp\b|\bvào đảng\b|\bgia nhập (?:đảng|đông dương)|\bđảng viên\b"),
@@ -159,11 +162,15 @@ _EVENT_WORDING = {"party": frozenset(
     {"kết", "nạp", "kết_nạp", "nạp_vào", "vào_đảng", "gia", "nhập", "gia_nhập", "nhập_đảng"}
 )}
 # Events that, asked about in any way (where, when, to whom), only a sentence telling of them answers. Matched on the
-# accented question, which a plain one has by now: folded, "Tổng kết hơn 80 năm" reads "ket hon".
+# accented question, which a plain one has by now: folded, "Tổng kết hơn 80 năm" reads "ket hon". A verdict is asked
+# with the word for it ("mức án", "kết án bao nhiêu năm"), not with "án" alone: "Tòa án nào", "dự án nào" ask none.
 _ASKS_ANY_EVENT = {
     "burial": re.compile(r"\b(?:an táng|chôn cất|mai táng|yên nghỉ)\b"),
     "marriage": re.compile(r"\b(?:kết hôn|thành hôn|cưới (?:vợ|chồng|nhau)|lấy (?:vợ|chồng)|lập gia đình)\b"),
     "alias": re.compile(r"\b(?:tên thật|tên khai sinh|tên húy|tên cúng cơm|bí danh|biệt danh|bút danh)\b"),
+    "verdict": re.compile(
+        r"\b(?:mức|bản) án\b|\b(?:kết|tuyên|xử) án(?: \w+){0,2} (?:bao nhiêu|mấy|gì|nào)\b"
+    ),
 }
 _LIFE_SPAN = re.compile(r"\(([^()–-]*\d{4})\s*[–-]\s*([^()]*\d{4})\s*\)")
 # A law named by its year ("Hiến pháp năm 1992", "Luật Đất đai 2013"): the year says which law, as a number does.
@@ -270,9 +277,9 @@ class Question:
 
     def event_factor(self, sentence: str) -> float:
         """For a date question about a birth, a death or joining the Party, or any question about a burial, a
-        marriage ("… được an táng ở đâu?") or another name ("tên thật", "bí danh"), a sentence that does not tell of
-        that event answers of another: × 0.4, as it is known to be wrong (0.6 left two such answers standing); a life
-        span whose side for it lacks the day asked, × 0.6."""
+        marriage ("… được an táng ở đâu?"), another name ("tên thật", "bí danh") or a verdict ("… mức án nào?"), a
+        sentence that does not tell of that event answers of another: × 0.4, as it is known to be wrong (0.6 left
+        two such answers standing); a life span whose side for it lacks the day asked, × 0.6."""
         if not self.asked_event:
             return 1.0
         lowered = sentence.lower()
@@ -338,8 +345,8 @@ class Question:
 
     @cached_property
     def asked_event(self) -> str:
-        """"burial", "marriage" or "alias" for any question about one (not in a parenthesis); "birth", "death" or
-        "party" for a date question about that event; else "" (parsed once)."""
+        """"burial", "marriage", "alias" or "verdict" for any question about one (not in a parenthesis); "birth",
+        "death" or "party" for a date question about that event; else "" (parsed once)."""
         lowered = _PARENTHESES.sub(" ", self.text.lower())  # "ông Đỗ Mười (tên thật Nguyễn Duy Cống)" asks no alias
         event = next((event for event, pattern in _ASKS_ANY_EVENT.items() if pattern.search(lowered)), "")
         if event or self.asks != "date":

@@ -459,9 +459,13 @@ def test_a_date_question_about_a_life_event_wants_a_sentence_that_tells_of_it():
          "Ông tên thật là Chu Văn Điều, sinh ngày 17 tháng 3 năm 1913."),
         ("Song Hào được Bác Hồ gọi bằng biệt danh gì?", "alias",
          "Song Hào là Chủ nhiệm Tổng cục Chính trị.", 'Anh Song Hào được Bác Hồ gọi là "Tướng rau muống".'),
+        # fresh14: the sentence before the answer tells of the trial and covers the question's long description
+        ("Phiên tòa Nam triều ở Vinh ngày 21/11/1929 xử ông cùng hơn 60 đảng viên Tân Việt đã tuyên ông mức án nào?",
+         "verdict", "Ngày 21 tháng 11 năm 1929, ông cùng 60 đảng viên Đảng Tân Việt bị tòa án Nam triều ở Vinh đưa ra xử.",
+         "Riêng ông bị kết án 3 năm tù khổ sai đày đi Buôn Ma Thuột."),
     ],
 )
-def test_a_burial_a_marriage_or_another_name_asked_in_any_way_wants_a_sentence_that_tells_of_it(
+def test_a_burial_a_marriage_another_name_or_a_verdict_asked_in_any_way_wants_a_sentence_that_tells_of_it(
         question, event, other, telling):
     q = Question.parse(question)
     assert q.asked_event == event
@@ -474,7 +478,11 @@ def test_what_only_looks_like_a_burial_a_marriage_or_another_name_asks_none():
     assert Question.parse("Tổng kết hơn 80 năm xây dựng Đảng rút ra những bài học nào?").asked_event == ""
     # a name given in a parenthesis only says who is meant
     jailed = Question.parse("Năm 1941, ông Đỗ Mười (tên thật Nguyễn Duy Cống) bị kết án bao nhiêu năm tù?")
-    assert jailed.asked_event == ""
+    assert jailed.asked_event == "verdict"  # what it does ask, since stop 20; not "alias"
+    # a court or a project asked about is no verdict; nor is one that only sets the scene of the question
+    assert Question.parse("Tòa án nào cho rằng Hiệp ước Rome không ngăn chặn được điều đó?").asked_event == ""
+    assert Question.parse("Dự án nào được phê duyệt năm 2020?").asked_event == ""
+    assert Question.parse("Sau khi bị kết án tù chung thân khổ sai, ông bị đày đi đâu?").asked_event == ""
 
 
 def test_a_figure_is_held_with_or_without_its_leading_zero():
