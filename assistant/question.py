@@ -629,7 +629,8 @@ def _names(text: str) -> list[str]:
         if capitalised and (joined or not run):
             run.append(fold(word.lower()))
             continue
-        if run and not all(w in _INSTITUTIONAL for w in run):
+        asked = word.lower() == "nào" and joined  # "sĩ quan Pháp nào": it describes what is asked for
+        if run and not asked and not all(w in _INSTITUTIONAL for w in run):
             names.extend(" ".join(part) for part in _split_at_person(run))
         run = [fold(word.lower())] if capitalised else []
     return names

@@ -116,6 +116,14 @@ def test_a_name_that_starts_with_an_institutional_word_stays_whole():
     assert Question.parse("Ai được bầu làm Tổng Bí thư?").names == frozenset()
 
 
+def test_a_name_that_describes_what_is_asked_for_is_not_required_of_the_passage():
+    """fresh14: "… do sĩ quan Pháp nào dẫn đầu?" is answered by "… của Thiếu tá Castella (đặc phái viên của tướng De
+    Gaulle)" on a page that never says "Pháp"."""
+    q = Question.parse("Ông Hoàng Anh tổ chức bắt nhóm nhảy dù do sĩ quan Pháp nào dẫn đầu?")
+    assert q.names == {"hoang anh"}
+    assert Question.parse("Sĩ quan Pháp bị bắt ở Huế năm nào?").names == {"phap", "hue"}  # not before "nào"
+
+
 def test_a_person_is_a_family_name_before_a_capitalised_word():
     q = Question.parse("Ai là Chủ nhiệm Ủy ban Kiểm tra Trung ương?")
     assert q.type_bonus("Chủ nhiệm Ủy ban Kiểm tra Trung ương hiện tại là ông Trần Sỹ Thanh.") > 0
