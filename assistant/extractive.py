@@ -23,7 +23,12 @@ IN_SENTENCE, NEARBY, IN_PASSAGE = 1.0, 0.6, 0.3
 IN_TITLE = 0.9
 # A sentence that opens by pointing back ("Quyết định này cho phép …", "Sau đó, …", "Ông từng là …", "Cụ thể, …") is
 # about what the sentence before it names: it is scored with that sentence's terms as its own.
-_ANAPHORA = re.compile(r"\W*(?:(?:[^\W\d_]+\s+){1,3}(?:này|đó|ấy|trên)\b|(?:ông|bà|cụ thể)\b)", re.IGNORECASE)
+# So does one whose subject is "đây"/"đó", after a short leading clause or none ("Trước năm 1975, đây là Trại Trần
+# Hưng Đạo …", after "Bộ Tư lệnh Quân khu 7 đặt ở số 204 …": fresh14).
+_ANAPHORA = re.compile(
+    r"\W*(?:(?:[^\W\d_]+\s+){1,3}(?:này|đó|ấy|trên)\b|(?:ông|bà|cụ thể)\b|(?:[^,.]{1,30},\s*)?(?:đây|đó) là\b)",
+    re.IGNORECASE,
+)
 # The header lines of an official text ("Số: 153/KH-UBND", "Độc lập - Tự do - Hạnh phúc", "(Kèm theo Nghị quyết số
 # 55/2025/NQ-HĐND …)") repeat the question's document number and so outscored the sentence that answers it.
 _BOILERPLATE = re.compile(

@@ -200,6 +200,11 @@ def test_a_sentence_that_points_back_is_read_with_the_sentence_before_it():
             "Hội nghị diễn ra sôi nổi. Năm 2025 có 30 đoàn kiểm tra.")
     terms = {text[s.start : s.end].split()[0]: s.terms for s in _sentences([hit(text, title="Kiểm tra")])}
     assert "quân" in terms["Cụ"] and "quân" not in terms["Năm"] and "hội" not in terms["Cụ"]
+    # "đây là" after a short leading clause points back too (fresh14)
+    text = ("Bộ Tư lệnh Quân khu 7 đặt ở số 204 Đường Hoàng Văn Thụ, Tân Bình. "
+            "Trước năm 1975, đây là Trại Trần Hưng Đạo. Năm 1976, đơn vị được tặng thưởng Huân chương.")
+    terms = {text[s.start : s.end].split()[0]: s.terms for s in _sentences([hit(text, title="Quân khu 7")])}
+    assert "lệnh" in terms["Trước"] and "lệnh" not in terms["Năm"]
 
 
 def test_the_header_lines_of_an_official_text_are_never_the_answer():
