@@ -180,6 +180,7 @@ _SAME_NAME = {"my": ("my", "hoa ky"), "hoa ky": ("hoa ky", "my")}
 _MONTH = re.compile(r"\btháng\s+(\d{1,2})(?!\d)", re.IGNORECASE)
 _RATE = re.compile(r"\bty le\b|\bphan tram\b")
 _ASKS_YEAR = re.compile(r"\bnam (?:nao|bao nhieu)\b")
+_ANY_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -253,8 +254,14 @@ class Question:
     def day_factor(self, sentence: str) -> float:
         """0.6 when a "ngày nào?" question meets a sentence without a day: "Nghị quyết 70-NQ/TW năm 2025 của Bộ
         Chính trị về …" names the resolution and its year but cannot say the day it was signed, however well it
-        covers the question's words (the −0.2 of `type_bonus` alone did not keep it from answering)."""
-        return 0.6 if self.day and not _DAY.search(sentence) else 1.0
+        covers the question's words (the −0.2 of `type_bonus` alone did not keep it from answering). Likewise a
+        "năm nào?" question and a sentence without a year: "… được kết nạp Đảng … trong lúc tại ngũ" (fresh14),
+        "… đã từng lập gia đình" (fresh11). Not "khi nào?", which XQuAD answers with a clause ("khi Đức bắt đầu …")."""
+        if self.day:
+            return 1.0 if _DAY.search(sentence) else 0.6
+        if self.asks == "date" and _ASKS_YEAR.search(self.folded):
+            return 1.0 if _ANY_YEAR.search(sentence) else 0.6
+        return 1.0
 
     def figure_factor(self, sentence: str) -> float:
         """For a how-many question, a sentence whose only figures are dates, document numbers or the question's own
@@ -459,12 +466,7 @@ class Question:
         if self.asks == "date":  # "ngày nào?" wants a day ("29/11", "ngày 2"), not only a year
             if self.day:
                 return 0.1 if _DAY.search(sentence) else -0.2
-            if _DATE.search(sentence):
-                return 0.1
-            # "… kết hôn vào năm nào?" names the thing it wants, a year: a sentence without one is further from an
-            # answer than one for "khi nào?", which XQuAD answers with a clause ("khi Đức bắt đầu …"). -0.15 here:
-            # +1 refusal on the party sets (fresh11), XQuAD-vi unchanged; -0.15 for "khi nào" too lost XQuAD one.
-            return -0.15 if _ASKS_YEAR.search(self.folded) else -0.1
+            return 0.1 if _DATE.search(sentence) else -0.1
         if self.asks == "number":
             return 0.1 if _DIGITS.search(sentence) or _NUMBER_WORD.search(sentence.lower()) else -0.25
         if self.asks == "document":  # "thay thế chỉ thị nào?": a number other than the ones asked about

@@ -99,16 +99,18 @@ def test_a_which_document_question_wants_another_document_number():
     assert Question.parse("Sắc lệnh số 35/SL quy định văn bản nào?").type_bonus("theo Sắc lệnh số 35/SL") < 0
 
 
-def test_a_which_year_question_is_further_from_a_sentence_without_a_date_than_a_when_question():
-    """fresh11: "… kết hôn vào năm nào?" was answered by "… đã từng lập gia đình.", which gives no year; XQuAD answers
-    "khi nào?" with a clause ("khi Đức bắt đầu …"), so that one keeps the smaller malus."""
+def test_a_which_year_question_is_not_answered_by_a_sentence_without_a_year():
+    """fresh11: "… kết hôn vào năm nào?" was answered by "… đã từng lập gia đình.", which gives no year; fresh14 the
+    same with "… được kết nạp Đảng … trong lúc tại ngũ". XQuAD answers "khi nào?" with a clause ("khi Đức bắt đầu
+    …"), so that one is left alone."""
     undated = "Trước khi gặp Nguyễn Thị Minh Khai, Lê Hồng Phong đã từng lập gia đình."
     year = Question.parse("Lê Hồng Phong và Nguyễn Thị Minh Khai kết hôn vào năm nào?")
     plain = Question.parse("le hong phong va nguyen thi minh khai ket hon nam nao")
     when = Question.parse("Lê Hồng Phong và Nguyễn Thị Minh Khai kết hôn khi nào?")
     assert year.asks == plain.asks == when.asks == "date"
-    assert year.type_bonus(undated) == plain.type_bonus(undated) < when.type_bonus(undated) < 0
-    assert year.type_bonus("Năm 1935, ông kết hôn với Nguyễn Thị Minh Khai.") > 0
+    assert year.day_factor(undated) == plain.day_factor(undated) < when.day_factor(undated) == 1.0
+    assert year.day_factor("Năm 1935, ông kết hôn với Nguyễn Thị Minh Khai.") == 1.0
+    assert year.day_factor("Ông sinh năm 1858 tại Nghệ An.") == 1.0  # a year before 1900 is a year too
 
 
 def test_a_name_that_starts_with_an_institutional_word_stays_whole():
