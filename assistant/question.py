@@ -164,9 +164,14 @@ _EVENT_WORDING = {"party": frozenset(
 # Events that, asked about in any way (where, when, to whom), only a sentence telling of them answers. Matched on the
 # accented question, which a plain one has by now: folded, "Tổng kết hơn 80 năm" reads "ket hon". A verdict is asked
 # with the word for it ("mức án", "kết án bao nhiêu năm"), not with "án" alone: "Tòa án nào", "dự án nào" ask none.
+# A wife or husband asked for by name ("Vợ của ông Hồ Viết Thắng, …, tên là gì?") is a marriage asked about, when the
+# question is about her or him (it opens with the word), not about a child of hers ("Con trai đầu của vợ … tên là gì?").
 _ASKS_ANY_EVENT = {
     "burial": re.compile(r"\b(?:an táng|chôn cất|mai táng|yên nghỉ)\b"),
-    "marriage": re.compile(r"\b(?:kết hôn|thành hôn|cưới (?:vợ|chồng|nhau)|lấy (?:vợ|chồng)|lập gia đình)\b"),
+    "marriage": re.compile(
+        r"\b(?:kết hôn|thành hôn|cưới (?:vợ|chồng|nhau)|lấy (?:vợ|chồng)|lập gia đình)\b"
+        r"|^\W*(?:người )?(?:vợ|chồng)\b[^?]*\b(?:tên là gì|tên gì|là ai)|\btên (?:của )?(?:người )?(?:vợ|chồng)\b"
+    ),
     "alias": re.compile(r"\b(?:tên thật|tên khai sinh|tên húy|tên cúng cơm|bí danh|biệt danh|bút danh)\b"),
     "verdict": re.compile(
         r"\b(?:mức|bản) án\b|\b(?:kết|tuyên|xử) án(?: \w+){0,2} (?:bao nhiêu|mấy|gì|nào)\b"

@@ -469,6 +469,10 @@ def test_a_date_question_about_a_life_event_wants_a_sentence_that_tells_of_it():
          "Ông tên thật là Chu Văn Điều, sinh ngày 17 tháng 3 năm 1913."),
         ("Song Hào được Bác Hồ gọi bằng biệt danh gì?", "alias",
          "Song Hào là Chủ nhiệm Tổng cục Chính trị.", 'Anh Song Hào được Bác Hồ gọi là "Tướng rau muống".'),
+        # fresh14: the page's opening sentence gave his own other name
+        ("Vợ của ông Hồ Viết Thắng, nguyên Trưởng ban Nông vận Trung ương, tên là gì?", "marriage",
+         "Hồ Viết Thắng (1918 -1998), tên khai sinh là Hồ Sĩ Khảng, là một chính khách Việt Nam.",
+         "Năm 1940, ông kết hôn với bà Nguyễn Thị Hoa."),
         # fresh14: the sentence before the answer tells of the trial and covers the question's long description
         ("Phiên tòa Nam triều ở Vinh ngày 21/11/1929 xử ông cùng hơn 60 đảng viên Tân Việt đã tuyên ông mức án nào?",
          "verdict", "Ngày 21 tháng 11 năm 1929, ông cùng 60 đảng viên Đảng Tân Việt bị tòa án Nam triều ở Vinh đưa ra xử.",
@@ -492,6 +496,9 @@ def test_what_only_looks_like_a_burial_a_marriage_or_another_name_asks_none():
     # a court or a project asked about is no verdict; nor is one that only sets the scene of the question
     assert Question.parse("Tòa án nào cho rằng Hiệp ước Rome không ngăn chặn được điều đó?").asked_event == ""
     assert Question.parse("Dự án nào được phê duyệt năm 2020?").asked_event == ""
+    # a wife who is not the one asked about
+    assert Question.parse("Con trai đầu của vợ Bột Nhi Thiếp của Thiết Mộc Chân tên là gì?").asked_event == ""
+    assert Question.parse("Ông và vợ bị bắt năm nào?").asked_event == ""
     assert Question.parse("Sau khi bị kết án tù chung thân khổ sai, ông bị đày đi đâu?").asked_event == ""
 
 
