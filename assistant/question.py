@@ -151,6 +151,7 @@ _TELLS_EVENT = {
     "verdict": re.compile(
         r"\b(?:kết án|tuyên án|xử án|mức án|bản án|án tù|tù|tử hình|chung thân|khổ sai|xử bắn|phạt)\b"
     ),
+    "thesis": re.compile(r"\b(?:luận án|luận văn|bảo vệ)\b"),
     "birth": re.compile(r"\bsinh\b"),
     "death": re.compile(r"\b(?:mất|qua đời|từ trần|hy sinh|tạ thế)\b"),
     "party": re.compile(r"\bkết nạp\b|\bvào đảng\b|\bgia nhập (?:đảng|đông dương)|\bđảng viên\b"),
@@ -173,6 +174,7 @@ _ASKS_ANY_EVENT = {
         r"|^\W*(?:người )?(?:vợ|chồng)\b[^?]*\b(?:tên là gì|tên gì|là ai)|\btên (?:của )?(?:người )?(?:vợ|chồng)\b"
     ),
     "alias": re.compile(r"\b(?:tên thật|tên khai sinh|tên húy|tên cúng cơm|bí danh|biệt danh|bút danh)\b"),
+    "thesis": re.compile(r"\bbảo vệ (?:thành công )?luận (?:án|văn)\b"),
     "verdict": re.compile(
         r"\b(?:mức|bản) án\b|\b(?:kết|tuyên|xử) án(?: \w+){0,2} (?:bao nhiêu|mấy|gì|nào)\b"
     ),
@@ -289,8 +291,8 @@ class Question:
 
     def event_factor(self, sentence: str) -> float:
         """For a date question about a birth, a death or joining the Party, or any question about a burial, a
-        marriage ("… được an táng ở đâu?"), another name ("tên thật", "bí danh") or a verdict ("… mức án nào?"), a
-        sentence that does not tell of that event answers of another: × 0.4, as it is known to be wrong (0.6 left
+        marriage ("… được an táng ở đâu?"), another name ("tên thật", "bí danh"), a thesis defence or a verdict
+        ("… mức án nào?"), a sentence that does not tell of that event answers of another: × 0.4, as it is known to be wrong (0.6 left
         two such answers standing); a life span whose side for it lacks the day asked, × 0.6."""
         if not self.asked_event:
             return 1.0
@@ -357,8 +359,8 @@ class Question:
 
     @cached_property
     def asked_event(self) -> str:
-        """"burial", "marriage", "alias" or "verdict" for any question about one (not in a parenthesis); "birth",
-        "death" or "party" for a date question about that event; else "" (parsed once)."""
+        """"burial", "marriage", "alias", "thesis" or "verdict" for any question about one (not in a parenthesis);
+        "birth", "death" or "party" for a date question about that event; else "" (parsed once)."""
         lowered = _PARENTHESES.sub(" ", self.text.lower())  # "ông Đỗ Mười (tên thật Nguyễn Duy Cống)" asks no alias
         event = next((event for event, pattern in _ASKS_ANY_EVENT.items() if pattern.search(lowered)), "")
         if event or self.asks != "date":

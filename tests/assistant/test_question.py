@@ -469,6 +469,10 @@ def test_a_date_question_about_a_life_event_wants_a_sentence_that_tells_of_it():
          "Ông tên thật là Chu Văn Điều, sinh ngày 17 tháng 3 năm 1913."),
         ("Song Hào được Bác Hồ gọi bằng biệt danh gì?", "alias",
          "Song Hào là Chủ nhiệm Tổng cục Chính trị.", 'Anh Song Hào được Bác Hồ gọi là "Tướng rau muống".'),
+        # fresh14: "là một Tiến sĩ Luật học" says he holds the degree, not where or when he defended his thesis
+        ("Ông Uông Chu Lưu bảo vệ luận án tiến sĩ luật học ở đâu và vào năm nào?", "thesis",
+         "Uông Chu Lưu (sinh ngày 20 tháng 7 năm 1955) là một Tiến sĩ Luật học, chính khách Việt Nam.",
+         "Năm 1990, ông bảo vệ luận án tiến sĩ tại Hà Nội."),
         # fresh14: the page's opening sentence gave his own other name
         ("Vợ của ông Hồ Viết Thắng, nguyên Trưởng ban Nông vận Trung ương, tên là gì?", "marriage",
          "Hồ Viết Thắng (1918 -1998), tên khai sinh là Hồ Sĩ Khảng, là một chính khách Việt Nam.",
