@@ -99,6 +99,19 @@ def test_a_which_document_question_wants_another_document_number():
     assert Question.parse("Sắc lệnh số 35/SL quy định văn bản nào?").type_bonus("theo Sắc lệnh số 35/SL") < 0
 
 
+def test_a_how_long_question_wants_a_length_of_time():
+    """fresh14: "bao lau thi nen thay nuoc lam mat cho xe o to" was answered with "Khi chở trẻ em dưới 10 tuổi … trên xe
+    ô tô …", whose figures are no length of time."""
+    q = Question.parse("Thời kỳ dự bị của đảng viên là bao lâu?")
+    assert q.type_bonus("Người được kết nạp vào Đảng phải trải qua thời kỳ dự bị mười hai tháng.") > 0
+    assert q.type_bonus("Chi bộ họp 3 tháng một lần.") > 0
+    assert q.type_bonus("Khi chở trẻ em dưới 10 tuổi và chiều cao dưới 1,35 m trên xe ô tô.") < 0
+    assert q.type_bonus("Ngày 5 tháng 3 năm 2020, chi bộ kết nạp 2 đảng viên.") < 0  # a date is no length of time
+    assert q.type_bonus("Khoảng 1 tỷ năm trước, vi khuẩn lam chui vào tế bào.") > 0
+    # how many is still answered by any figure
+    assert Question.parse("Chi bộ có bao nhiêu đảng viên?").type_bonus("Chi bộ có 10 người.") > 0
+
+
 def test_a_which_year_question_is_not_answered_by_a_sentence_without_a_year():
     """fresh11: "… kết hôn vào năm nào?" was answered by "… đã từng lập gia đình.", which gives no year; fresh14 the
     same with "… được kết nạp Đảng … trong lúc tại ngũ". XQuAD answers "khi nào?" with a clause ("khi Đức bắt đầu
@@ -479,7 +492,8 @@ def test_a_date_question_about_a_life_event_wants_a_sentence_that_tells_of_it():
          "Năm 1940, ông kết hôn với bà Nguyễn Thị Hoa."),
         # fresh14: the sentence before the answer tells of the trial and covers the question's long description
         ("Phiên tòa Nam triều ở Vinh ngày 21/11/1929 xử ông cùng hơn 60 đảng viên Tân Việt đã tuyên ông mức án nào?",
-         "verdict", "Ngày 21 tháng 11 năm 1929, ông cùng 60 đảng viên Đảng Tân Việt bị tòa án Nam triều ở Vinh đưa ra xử.",
+         "verdict",
+         "Ngày 21 tháng 11 năm 1929, ông cùng 60 đảng viên Đảng Tân Việt bị tòa án Nam triều ở Vinh đưa ra xử.",
          "Riêng ông bị kết án 3 năm tù khổ sai đày đi Buôn Ma Thuột."),
     ],
 )
