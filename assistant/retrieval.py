@@ -74,7 +74,7 @@ class HybridRetriever:
         query = normalize_for_search(query)
         dense_weight = self.dense_weight if has_diacritics(query) else self.dense_weight_plain
         typed, query = query, self.store.lexical().restore(query) if self.restore else query
-        lexical = self.store.lexical().search(query, k=self.depth, filters=filters)
+        lexical = self.store.lexical().search(_with_event_wording(query), k=self.depth, filters=filters)
         dense = self.store.dense_search(typed, k=self.depth, filters=filters) if dense_weight > 0 else []
         rankings = [(1.0, lexical), (dense_weight, dense)]
         searches = [lexical]  # the BM25 ones
@@ -96,6 +96,14 @@ class HybridRetriever:
         named = _named_documents(fused.values(), _document_numbers(query))
         best = sorted(fused.values(), key=lambda pair: (pair[1].doc_id not in named, -pair[0]))[:k]
         return [replace(hit, score=score) for score, hit in best]
+
+
+def _with_event_wording(query: str) -> str:
+    """A when-joined-the-Party question searched with the other ways a biography tells it: "… vào Đảng khi nào?" is
+    answered by "… là Đảng viên …, kết nạp vào tháng 3 năm 1988", "được kết nạp …" by "Ông gia nhập Đảng …"."""
+    from assistant.question import Question
+
+    return f"{query} kết nạp vào Đảng gia nhập Đảng" if Question.parse(query).asked_event == "party" else query
 
 
 def _document_numbers(text: str) -> set[str]:

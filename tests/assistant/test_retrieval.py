@@ -19,6 +19,7 @@ class Rankings:
 
     def search(self, query, *, k, filters=None):
         self.searched = query
+        self.queries = [*getattr(self, "queries", []), query]
         return self._lexical[:k]
 
     def restore(self, text):
@@ -159,3 +160,16 @@ def test_a_plain_query_is_searched_with_its_diacritics_put_back_and_still_withou
     # a query typed in lower case has its abbreviations written as such, so BM25 spells them out
     HybridRetriever(store).retrieve("chủ tịch ubnd tỉnh", k=3)
     assert store.searched == "chủ tịch UBND tỉnh"
+
+
+def test_a_when_joined_the_party_question_is_searched_with_the_other_ways_of_telling_it():
+    """fresh13/fresh14: "… được kết nạp vào Đảng ngày nào?" is told "Ông gia nhập Đảng … vào ngày 05/7/1993", "… vào
+    Đảng khi nào?" as "… là Đảng viên …, kết nạp vào tháng 3 năm 1988"."""
+    store = Rankings([OTHER, CITES], [KL126, CITES])
+    HybridRetriever(store).retrieve("Ông Hồ Đức Phớc vào Đảng ngày nào?", k=3)
+    assert "gia nhập Đảng" in store.queries[0] and "kết nạp" in store.queries[0]
+    store.queries = []
+    HybridRetriever(store).retrieve("Ông Hồ Đức Phớc sinh ngày nào?", k=3)
+    assert all("kết nạp" not in q for q in store.queries)
+    HybridRetriever(store).retrieve("Đảng bộ đã kết nạp bao nhiêu đảng viên?", k=3)  # not a date of joining
+    assert all("gia nhập" not in q for q in store.queries)
