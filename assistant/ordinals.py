@@ -11,7 +11,7 @@ import re
 
 from index.text import fold
 
-TERM, PLENUM, CONGRESS = "khoa", "hoi nghi", "dai hoi"
+TERM, PLENUM, CONGRESS, SESSION = "khoa", "hoi nghi", "dai hoi", "ky hop"
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _WORDS = {
     "nhat": 1, "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
@@ -27,7 +27,8 @@ _ORDINAL = re.compile(
     rf"\b(?:(?P<term>[Kk]hoa)\s+(?P<n1>{_FIGURE})"
     rf"|(?P<plenum>[Hh]oi nghi)\s+(?:(?:[Bb]an [Cc]hap hanh |BCH )?(?:[Tt]rung uong|TW)\s+(?:[Dd]ang\s+)?)?"
     rf"(?:lan thu\s+)?(?P<n2>{_FIGURE})"
-    rf"|(?P<congress>[Dd]ai hoi)\s+(?:{_BETWEEN}\blan thu\s+)?(?P<n3>{_FIGURE}))"
+    rf"|(?P<congress>[Dd]ai hoi)\s+(?:{_BETWEEN}\blan thu\s+)?(?P<n3>{_FIGURE})"
+    rf"|(?P<session>[Kk]y hop)\s+(?:lan\s+)?thu\s+(?P<n4>{_FIGURE}|{_WORDS_NUMBER}))"
 )
 # A number in words only after "lần thứ" ("lần thứ nhất", "lần thứ mười bảy"), where "năm" means five, not year.
 _WORD_ORDINAL = re.compile(rf"\b(?P<head>[Hh]oi nghi|[Dd]ai hoi)\b{_BETWEEN}\blan thu\s+(?P<n>{_WORDS_NUMBER})")
@@ -67,8 +68,9 @@ def _matches(text: str) -> list[tuple[str, int, tuple[int, int]]]:
     folded = fold(text)  # length-preserving, so spans index the original text
     found = []
     for match in _ORDINAL.finditer(folded):
-        kind = TERM if match.group("term") else PLENUM if match.group("plenum") else CONGRESS
-        group = next(g for g in ("n1", "n2", "n3") if match.group(g))
+        kind = (TERM if match.group("term") else PLENUM if match.group("plenum")
+                else SESSION if match.group("session") else CONGRESS)
+        group = next(g for g in ("n1", "n2", "n3", "n4") if match.group(g))
         value = _value(match.group(group))
         if value:
             found.append((kind, value, match.span(group)))

@@ -115,8 +115,8 @@ _NUMBER_WORD = re.compile(rf"\b(?:{_DIGIT_WORDS})\b")
 _ASKS_DURATION = re.compile(r"\bbao lau\b")
 _DURATION = re.compile(  # not a date's "ngày 5 tháng 3 năm 2020": no day before it, no number after it
     rf"(?<!ngày )(?<![\d/.-])(?:\d+(?:[.,]\d+)?|\b(?:một|năm|{_DIGIT_WORDS}|vài|mấy|nửa))\s+"
-    r"(?:(?:tỷ|triệu|nghìn|ngàn|trăm)\s+)?(?:năm|tháng|tuần|ngày|giờ|tiếng|phút|giây|thế kỷ|thập kỷ|nhiệm kỳ)\b(?!\s*\d)"
-    r"|\bthế kỷ\b|\b\d{1,2}:\d\d\b",
+    r"(?:(?:tỷ|triệu|nghìn|ngàn|trăm)\s+)?(?:năm|tháng|tuần|ngày|giờ|tiếng|phút|giây|thế kỷ|thập kỷ|nhiệm kỳ)\b"
+    r"(?!\s*\d)|\bthế kỷ\b|\b\d{1,2}:\d\d\b",
     re.IGNORECASE,
 )
 # The parts of a sentence that date it, which say nothing about how many: "ngày 15 tháng 12 năm 1945", "17/9/2025",
@@ -162,6 +162,7 @@ _TELLS_EVENT = {
         r"\b(?:kết án|tuyên án|xử án|mức án|bản án|án tù|tù|tử hình|chung thân|khổ sai|xử bắn|phạt)\b"
     ),
     "thesis": re.compile(r"\b(?:luận án|luận văn|bảo vệ)\b"),
+    "topic": re.compile(r'\bđề tài\b|\btên là\b|[“"«]'),
     "birth": re.compile(r"\bsinh\b"),
     "death": re.compile(r"\b(?:mất|qua đời|từ trần|hy sinh|tạ thế)\b"),
     "party": re.compile(r"\bkết nạp\b|\bvào đảng\b|\bgia nhập (?:đảng|đông dương)|\bđảng viên\b"),
@@ -184,6 +185,7 @@ _ASKS_ANY_EVENT = {
         r"|^\W*(?:người )?(?:vợ|chồng)\b[^?]*\b(?:tên là gì|tên gì|là ai)|\btên (?:của )?(?:người )?(?:vợ|chồng)\b"
     ),
     "alias": re.compile(r"\b(?:tên thật|tên khai sinh|tên húy|tên cúng cơm|bí danh|biệt danh|bút danh)\b"),
+    "topic": re.compile(r"\bđề tài\b"),
     "thesis": re.compile(r"\bbảo vệ (?:thành công )?luận (?:án|văn)\b"),
     "verdict": re.compile(
         r"\b(?:mức|bản) án\b|\b(?:kết|tuyên|xử) án(?: \w+){0,2} (?:bao nhiêu|mấy|gì|nào)\b"
@@ -198,6 +200,13 @@ _MONTH = re.compile(r"\btháng\s+(\d{1,2})(?!\d)", re.IGNORECASE)
 _RATE = re.compile(r"\bty le\b|\bphan tram\b")
 _ASKS_YEAR = re.compile(r"\bnam (?:nao|bao nhieu)\b")
 _ANY_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# "… từ ngày nào đến ngày nào?" wants a span of days: "từ ngày 14 đến ngày 20-12-1976", "25/1 – 1/2/2021"; not "Quốc
+# hội … được bầu ngày 8 tháng 5 năm 1960 và diễn ra trong 8 kỳ họp".
+_ASKS_DAY_SPAN = re.compile(r"\btu ngay nao den ngay nao\b")
+_DAY_SPAN = re.compile(
+    r"\btừ\s+(?:ngày\s+)?\d{1,2}\b.{0,40}?\bđến\s+(?:ngày\s+)?\d{1,2}\b|\b\d{1,2}\s*[-–]\s*\d{1,2}\s*[/-]\s*\d{1,2}\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -271,9 +280,12 @@ class Question:
     def day_factor(self, sentence: str) -> float:
         """0.6 when a "ngày nào?" question meets a sentence without a day: "Nghị quyết 70-NQ/TW năm 2025 của Bộ
         Chính trị về …" names the resolution and its year but cannot say the day it was signed, however well it
-        covers the question's words (the −0.2 of `type_bonus` alone did not keep it from answering). Likewise a
-        "năm nào?" question and a sentence without a year: "… được kết nạp Đảng … trong lúc tại ngũ" (fresh14),
-        "… đã từng lập gia đình" (fresh11). Not "khi nào?", which XQuAD answers with a clause ("khi Đức bắt đầu …")."""
+        covers the question's words (the −0.2 of `type_bonus` alone did not keep it from answering); for "từ ngày
+        nào đến ngày nào?", one without a span of days. Likewise a "năm nào?" question and a sentence without a year:
+        "… được kết nạp Đảng … trong lúc tại ngũ" (fresh14), "… đã từng lập gia đình" (fresh11). Not "khi nào?",
+        which XQuAD answers with a clause ("khi Đức bắt đầu …")."""
+        if self.day and _ASKS_DAY_SPAN.search(self.folded):
+            return 1.0 if _DAY_SPAN.search(sentence) else 0.6
         if self.day:
             return 1.0 if _DAY.search(sentence) else 0.6
         if self.asks == "date" and _ASKS_YEAR.search(self.folded):

@@ -1,4 +1,4 @@
-"""Terms, plenums and congresses named by number: compared as ordinals, in Roman, Arabic or words."""
+"""Terms, plenums, congresses and sessions named by number: compared as ordinals, in Roman, Arabic or words."""
 
 import pytest
 
@@ -17,6 +17,10 @@ from index.models import Hit
         ("Đại hội XIII của Đảng", {("dai hoi", 13)}),
         ("Đại hội đại biểu Đảng bộ TP.HCM lần thứ I, nhiệm kỳ 2025-2030", {("dai hoi", 1)}),
         ("bi thu tinh uy yen bai khoa XIX la ai", {("khoa", 19)}),
+        # a session of the National Assembly (stop 20, fresh11)
+        ("Kỳ họp thứ bảy của Quốc hội khóa II", {("ky hop", 7), ("khoa", 2)}),
+        ("Kỳ họp thứ 9 Quốc hội khóa XV", {("ky hop", 9), ("khoa", 15)}),
+        ("ky hop lan thu muoi lam", {("ky hop", 15)}),
     ],
 )
 def test_ordinals_in_every_spelling(text, expected):

@@ -112,6 +112,18 @@ def test_a_how_long_question_wants_a_length_of_time():
     assert Question.parse("Chi bộ có bao nhiêu đảng viên?").type_bonus("Chi bộ có 10 người.") > 0
 
 
+def test_a_from_which_day_to_which_day_question_wants_a_span_of_days():
+    """fresh11: "Kỳ họp thứ bảy … diễn ra từ ngày nào đến ngày nào?" was answered by "Quốc hội thứ hai được bầu ngày 8
+    tháng 5 năm 1960 và diễn ra trong 8 kỳ họp …", which has a day but no span."""
+    q = Question.parse("Đại hội XIII của Đảng họp từ ngày nào đến ngày nào?")
+    assert q.day_factor("Đại hội XIII họp từ ngày 25/1 đến ngày 1/2/2021.") == 1.0
+    assert q.day_factor("Đại hội IV diễn ra từ ngày 14 đến ngày 20-12-1976.") == 1.0
+    assert q.day_factor("Đại hội họp 25/1 – 1/2/2021.") == 1.0
+    assert q.day_factor("Quốc hội thứ hai được bầu ngày 8 tháng 5 năm 1960 và diễn ra trong 8 kỳ họp.") < 1.0
+    # a one-day question is still answered by one day
+    assert Question.parse("Đại hội XIII khai mạc ngày nào?").day_factor("Đại hội khai mạc ngày 26/1/2021.") == 1.0
+
+
 def test_a_which_year_question_is_not_answered_by_a_sentence_without_a_year():
     """fresh11: "… kết hôn vào năm nào?" was answered by "… đã từng lập gia đình.", which gives no year; fresh14 the
     same with "… được kết nạp Đảng … trong lúc tại ngũ". XQuAD answers "khi nào?" with a clause ("khi Đức bắt đầu
@@ -486,6 +498,10 @@ def test_a_date_question_about_a_life_event_wants_a_sentence_that_tells_of_it():
         ("Ông Uông Chu Lưu bảo vệ luận án tiến sĩ luật học ở đâu và vào năm nào?", "thesis",
          "Uông Chu Lưu (sinh ngày 20 tháng 7 năm 1955) là một Tiến sĩ Luật học, chính khách Việt Nam.",
          "Năm 1990, ông bảo vệ luận án tiến sĩ tại Hà Nội."),
+        # fresh13: a sentence about his degrees does not give the thesis's title
+        ("Luận án tiến sĩ kinh tế mà ông Hồ Đức Phớc bảo vệ năm 2009 có đề tài là gì?", "topic",
+         "Ông có bằng cử nhân kinh tế chuyên ngành Tài chính của trường Đại học Tài chính - Kế toán Hà Nội.",
+         "Năm 2009, ông bảo vệ luận án tiến sĩ với đề tài “Hoàn thiện chính sách tài khóa”."),
         # fresh14: the page's opening sentence gave his own other name
         ("Vợ của ông Hồ Viết Thắng, nguyên Trưởng ban Nông vận Trung ương, tên là gì?", "marriage",
          "Hồ Viết Thắng (1918 -1998), tên khai sinh là Hồ Sĩ Khảng, là một chính khách Việt Nam.",
