@@ -99,7 +99,8 @@ class ExtractiveAnswerer:
             text = sentence.hit.text[sentence.start : sentence.end]
             factor = question.constraint_factor(sentence.hit, sentence.passage, sentence.document)
             factor *= question.post_factor(text) * question.day_factor(text) * question.figure_factor(text)
-            factor *= question.event_factor(text) * question.rank_factor(text) * question.own_date_factor(text)
+            event = question.event_factor(text)
+            factor *= event * question.rank_factor(text) * question.own_date_factor(text)
             factor *= question.month_factor(text)
             before = sentence.hit.text[max(0, sentence.start - _SIGNATURE_REACH) : sentence.start]
             factor *= question.issuing_factor(text) * question.signer_factor(text, before)
@@ -109,7 +110,7 @@ class ExtractiveAnswerer:
             # A sentence that tells of the life event asked about ("Ông gia nhập Đảng … vào ngày 05/7/1993.") is about
             # the person its page is titled with, whom it names only as "Ông": for it the title's terms count in the
             # support as in the ranking, and the question's words for the event count as its own.
-            told = question.tells_asked_event(text)
+            told = bool(question.asked_event) and event == 1.0
             given = question.event_wording if told else frozenset()
             score = (_coverage(weights, sentence, title=IN_TITLE, anywhere=setting, given=given) + context) * factor
             score += bonus

@@ -169,10 +169,11 @@ _TELLS_EVENT = {
 }
 # The question's words for joining the Party that a sentence telling of it may put otherwise: "được kết nạp vào Đảng …
 # ngày nào?" is answered by "Ông gia nhập Đảng Cộng sản Việt Nam vào ngày 05/7/1993." (fresh13). Content terms, as
-# `terms` has them.
+# `terms` has them, for scoring; and the same wordings as words, which the question is also searched with (BM25).
 _EVENT_WORDING = {"party": frozenset(
     {"kết", "nạp", "kết_nạp", "nạp_vào", "vào_đảng", "gia", "nhập", "gia_nhập", "nhập_đảng"}
 )}
+_EVENT_SEARCH_WORDS = {"party": "kết nạp vào Đảng gia nhập Đảng"}
 # Events that, asked about in any way (where, when, to whom), only a sentence telling of them answers. Matched on the
 # accented question, which a plain one has by now: folded, "Tổng kết hơn 80 năm" reads "ket hon". A verdict is asked
 # with the word for it ("mức án", "kết án bao nhiêu năm"), not with "án" alone: "Tòa án nào", "dự án nào" ask none.
@@ -284,11 +285,11 @@ class Question:
         nào đến ngày nào?", one without a span of days. Likewise a "năm nào?" question and a sentence without a year:
         "… được kết nạp Đảng … trong lúc tại ngũ" (fresh14), "… đã từng lập gia đình" (fresh11). Not "khi nào?",
         which XQuAD answers with a clause ("khi Đức bắt đầu …")."""
-        if self.day and _ASKS_DAY_SPAN.search(self.folded):
+        if self.wants_day_span:
             return 1.0 if _DAY_SPAN.search(sentence) else 0.6
         if self.day:
             return 1.0 if _DAY.search(sentence) else 0.6
-        if self.asks == "date" and _ASKS_YEAR.search(self.folded):
+        if self.wants_year:
             return 1.0 if _ANY_YEAR.search(sentence) else 0.6
         return 1.0
 
@@ -327,15 +328,17 @@ class Question:
             return 1.0 if not self.day or _DAY.search(side) else 0.6
         return 0.4
 
-    def tells_asked_event(self, sentence: str) -> bool:
-        """Whether the question asks about a life event (`asked_event`) and the sentence tells of it."""
-        return bool(self.asked_event) and self.event_factor(sentence) == 1.0
-
     @property
     def event_wording(self) -> frozenset[str]:
         """The question's terms for its event that a sentence telling of it may word otherwise ("kết nạp" for
         "gia nhập"); such a sentence counts them as its own."""
         return _EVENT_WORDING.get(self.asked_event, frozenset())
+
+    @property
+    def event_search_words(self) -> str:
+        """The other ways a biography tells the event asked about, to search with as well ("" for most questions):
+        "… vào Đảng khi nào?" is answered by "… là Đảng viên …, kết nạp vào tháng 3 năm 1988"."""
+        return _EVENT_SEARCH_WORDS.get(self.asked_event, "")
 
     def rank_factor(self, sentence: str) -> float:
         """A question about a military rank ("… được thăng quân hàm Thượng tướng vào ngày nào?") meets a sentence that
@@ -422,6 +425,21 @@ class Question:
         return self.asks == "number" and not _ASKS_IDENTIFIER.search(self.folded)
 
     @cached_property
+    def wants_day_span(self) -> bool:
+        """A "từ ngày nào đến ngày nào?" question (parsed once)."""
+        return self.day and bool(_ASKS_DAY_SPAN.search(self.folded))
+
+    @cached_property
+    def wants_year(self) -> bool:
+        """A date question that asks for the year ("năm nào?"), not the day (parsed once)."""
+        return self.asks == "date" and not self.day and bool(_ASKS_YEAR.search(self.folded))
+
+    @cached_property
+    def wants_duration(self) -> bool:
+        """A how-long question ("bao lâu?"; parsed once)."""
+        return self.asks == "number" and bool(_ASKS_DURATION.search(self.folded))
+
+    @cached_property
     def wants_other_date(self) -> bool:
         """A date question about a named document that does not ask when it was issued (parsed once)."""
         return self.asks == "date" and bool(self.asked_documents) and not _ASKS_ISSUE.search(self.folded)
@@ -496,7 +514,7 @@ class Question:
             if self.day:
                 return 0.1 if _DAY.search(sentence) else -0.2
             return 0.1 if _DATE.search(sentence) else -0.1
-        if self.asks == "number" and _ASKS_DURATION.search(self.folded):  # "bao lâu?" is not answered by "10 tuổi"
+        if self.wants_duration:  # "bao lâu?" is not answered by "10 tuổi"
             return 0.1 if _DURATION.search(sentence) else -0.25
         if self.asks == "number":
             return 0.1 if _DIGITS.search(sentence) or _NUMBER_WORD.search(sentence.lower()) else -0.25

@@ -99,11 +99,12 @@ class HybridRetriever:
 
 
 def _with_event_wording(query: str) -> str:
-    """A when-joined-the-Party question searched with the other ways a biography tells it: "… vào Đảng khi nào?" is
-    answered by "… là Đảng viên …, kết nạp vào tháng 3 năm 1988", "được kết nạp …" by "Ông gia nhập Đảng …"."""
+    """A when-joined-the-Party question searched with the other ways a biography tells it
+    (`Question.event_search_words`)."""
     from assistant.question import Question
 
-    return f"{query} kết nạp vào Đảng gia nhập Đảng" if Question.parse(query).asked_event == "party" else query
+    words = Question.parse(query).event_search_words
+    return f"{query} {words}" if words else query
 
 
 def _document_numbers(text: str) -> set[str]:
