@@ -173,3 +173,26 @@ def test_a_when_joined_the_party_question_is_searched_with_the_other_ways_of_tel
     assert all("kết nạp" not in q for q in store.queries)
     HybridRetriever(store).retrieve("Đảng bộ đã kết nạp bao nhiêu đảng viên?", k=3)  # not a date of joining
     assert all("gia nhập" not in q for q in store.queries)
+
+
+def test_the_passage_telling_the_asked_life_event_rises_within_the_leading_documents():
+    """fresh14: "Ngày vào Đảng: …" in Phạm Thị Thanh Trà's "Gia thế" ranked 9th behind her page's passages on her
+    posts. A passage of one of the first three fused passages' documents that tells of the event asked about rises;
+    one of another person's page, ranked lower, does not; nor does anything for a question that asks no event."""
+    def page(n: int, text: str, doc: str) -> Hit:
+        return Hit(chunk_id=f"c{n}", doc_id=doc, text=text, score=0.0, title=doc)
+
+    posts = [page(n, f"Năm {2000 + n}, bà được bầu làm Phó Thủ tướng.", "tra") for n in range(6)]
+    joined = page(6, "Quê quán: Nghệ An. Ngày vào Đảng: 12/5/1987.", "tra")
+    other = page(7, "Ông được kết nạp vào Đảng năm 1960.", "khac")
+    filler = [page(n, f"Phó Thủ tướng nhiệm kỳ {n}.", f"d{n}") for n in range(8, 14)]
+    lexical = posts + filler[:3] + [joined] + filler[3:] + [other]
+    store = Rankings(lexical, lexical)
+
+    def order(question: str, **options) -> list[str]:
+        return [h.chunk_id for h in HybridRetriever(store, **options).retrieve(question, k=16)]
+
+    ranked = order("Phó Thủ tướng Phạm Thị Thanh Trà được kết nạp vào Đảng ngày nào?")
+    assert ranked.index("c6") < 5 and ranked.index("c7") > 10
+    assert order("Phó Thủ tướng Phạm Thị Thanh Trà được kết nạp vào Đảng ngày nào?", event_bonus=0).index("c6") > 5
+    assert order("Phó Thủ tướng Phạm Thị Thanh Trà quê ở đâu?").index("c6") > 5
