@@ -64,8 +64,10 @@ _ASKS = {
     "person": re.compile(r"\bai\b|dong chi nao|nguoi nao"),
     "document": re.compile(
         r"\b(?:nghi dinh|nghi quyet|chi thi|ket luan|quyet dinh|quy dinh|thong tu|huong dan|van ban) (?:nao|so may)\b"
+        r"|\bso hieu (?:gi|nao|la gi)\b"  # "Quyết định … mang số hiệu gì?"
     ),
 }
+_ASKS_NUMBER = re.compile(r"\bso (?:hieu )?(?:gi|nao|may|la gi)\b")
 # A document named by its kind and number in a form the document-number pattern leaves out ("Lệnh số 21-LCT", "Sắc
 # lệnh số 35/SL", "Quyết định số 401KT/CT"): the number.
 _NUMBERED = re.compile(
@@ -277,6 +279,18 @@ class Question:
             for kind, value in self.ordinals - named:
                 factor *= 0.5 if any(k == kind for k, _ in named) else 0.8  # another plenum named: a wrong one
         return max(factor, 0.25)
+
+    def document_factor(self, sentence: str) -> float:
+        """For a question that asks a document's number ("… mang số hiệu gì?"), a sentence that names no document
+        number but the question's own ("… trao Quyết định thăng cấp bậc hàm Đại tướng …") does not say which: × 0.6
+        (fresh15). Not for "Chỉ thị nào …?", which a name may answer (XQuAD: "Chỉ thị Hội đồng Lao động")."""
+        if self.asks != "document" or not _ASKS_NUMBER.search(self.folded) or self._names_new_document(sentence):
+            return 1.0
+        return 0.6
+
+    def _names_new_document(self, sentence: str) -> bool:
+        named = set(find_document_numbers(sentence)) - self.asked_documents
+        return bool(named) or any(number not in self.text for number in _NUMBERED.findall(sentence))
 
     def day_factor(self, sentence: str) -> float:
         """0.6 when a "ngày nào?" question meets a sentence without a day: "Nghị quyết 70-NQ/TW năm 2025 của Bộ
@@ -519,9 +533,7 @@ class Question:
         if self.asks == "number":
             return 0.1 if _DIGITS.search(sentence) or _NUMBER_WORD.search(sentence.lower()) else -0.25
         if self.asks == "document":  # "thay thế chỉ thị nào?": a number other than the ones asked about
-            named = set(find_document_numbers(sentence)) - self.asked_documents
-            named |= {number for number in _NUMBERED.findall(sentence) if number not in self.text}
-            return 0.15 if named else -0.05
+            return 0.15 if self._names_new_document(sentence) else -0.05
         if self.asks == "person":
             return 0.15 if has_person(sentence, self.names) else -0.05
         return 0.0

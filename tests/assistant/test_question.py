@@ -592,3 +592,16 @@ def test_own_date_factor_lowers_a_sentence_that_only_gives_back_the_questions_da
     assert q.own_date_factor("Luật Quốc phòng năm 2018 có hiệu lực thi hành.") == 1.0  # no day: other factors judge
     assert Question.parse("Luật Quốc phòng 2018 có hiệu lực từ ngày nào?").own_date_factor("… ngày 8/6/2018 …") == 1.0
     assert Question.parse("Ngày 8/6/2018 Quốc hội thông qua luật nào?").own_date_factor("… ngày 8/6/2018 …") == 1.0
+
+
+def test_a_question_asking_a_documents_number_wants_a_sentence_that_gives_one():
+    """fresh15: "… mang số hiệu gì?" met "… trao Quyết định thăng cấp bậc hàm Đại tướng …", which says a decision was
+    handed over but not its number. "Chỉ thị nào …?" may be answered by a name, so it is not lowered."""
+    q = Question.parse("Quyết định thăng cấp bậc hàm Đại tướng cho ông Lương Tam Quang mang số hiệu gì?")
+    assert q.asks == "document"
+    assert q.document_factor("Chủ tịch nước trao Quyết định thăng cấp bậc hàm Đại tướng cho ông Lương Tam Quang.") < 1.0
+    assert q.document_factor("Ông được thăng hàm Đại tướng theo Quyết định số 1147/QĐ-CTN ngày 20/10/2024.") == 1.0
+    number = Question.parse("Hội đồng Nhà nước giải thể Ủy ban Dân tộc theo văn bản có số hiệu là gì?")
+    assert number.document_factor("Hội đồng Nhà nước giải thể Ủy ban Dân tộc của Chính phủ.") < 1.0
+    named = Question.parse("Chỉ thị nào ban hành vào năm 1994 được đề cập đến?")
+    assert named.document_factor("Chỉ thị Hội đồng Lao động ban hành năm 1994.") == 1.0
