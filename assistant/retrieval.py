@@ -86,7 +86,10 @@ class HybridRetriever:
         query = normalize_for_search(query)
         dense_weight = self.dense_weight if has_diacritics(query) else self.dense_weight_plain
         typed, query = query, self.store.lexical().restore(query) if self.restore else query
-        asked = Question.parse(query)
+        # A follow-up's query is the question followed by the earlier one it leans on (standalone_query): what it
+        # asks is in the first ("Hội nghị đó được tổ chức vào ngày nào?" after "… đã kết nạp bao nhiêu đảng viên?"
+        # asks no date of joining the Party).
+        asked = Question.parse(query.split("?", 1)[0])
         words = asked.event_search_words  # a when-joined-the-Party question also searches the other wordings of it
         lexical = self.store.lexical().search(f"{query} {words}" if words else query, k=self.depth, filters=filters)
         dense = self.store.dense_search(typed, k=self.depth, filters=filters) if dense_weight > 0 else []

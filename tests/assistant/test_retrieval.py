@@ -196,3 +196,5 @@ def test_the_passage_telling_the_asked_life_event_rises_within_the_leading_docum
     assert ranked.index("c6") < 5 and ranked.index("c7") > 10
     assert order("Phó Thủ tướng Phạm Thị Thanh Trà được kết nạp vào Đảng ngày nào?", event_bonus=0).index("c6") > 5
     assert order("Phó Thủ tướng Phạm Thị Thanh Trà quê ở đâu?").index("c6") > 5
+    # a follow-up's query carries the earlier question after its own: what it asks is in its own
+    assert order("Hội nghị đó họp ngày nào? Bà Trà đã kết nạp bao nhiêu đảng viên?").index("c6") > 5
