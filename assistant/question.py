@@ -165,6 +165,7 @@ _TELLS_EVENT = {
     ),
     "thesis": re.compile(r"\b(?:luận án|luận văn|bảo vệ)\b"),
     "topic": re.compile(r'\bđề tài\b|\btên là\b|[“"«]'),
+    "parent": re.compile(r"\b(?:cha|bố|mẹ|thân phụ|thân mẫu|thân sinh|phụ thân|mẫu thân|con (?:trai |gái )?của)\b"),
     "birth": re.compile(r"\bsinh\b"),
     "death": re.compile(r"\b(?:mất|qua đời|từ trần|hy sinh|tạ thế)\b"),
     "party": re.compile(r"\bkết nạp\b|\bvào đảng\b|\bgia nhập (?:đảng|đông dương)|\bđảng viên\b"),
@@ -172,9 +173,11 @@ _TELLS_EVENT = {
 # The question's words for joining the Party that a sentence telling of it may put otherwise: "được kết nạp vào Đảng …
 # ngày nào?" is answered by "Ông gia nhập Đảng Cộng sản Việt Nam vào ngày 05/7/1993." (fresh13). Content terms, as
 # `terms` has them, for scoring; and the same wordings as words, which the question is also searched with (BM25).
-_EVENT_WORDING = {"party": frozenset(
-    {"kết", "nạp", "kết_nạp", "nạp_vào", "vào_đảng", "gia", "nhập", "gia_nhập", "nhập_đảng"}
-)}
+_EVENT_WORDING = {
+    "party": frozenset({"kết", "nạp", "kết_nạp", "nạp_vào", "vào_đảng", "gia", "nhập", "gia_nhập", "nhập_đảng"}),
+    # "Thân phụ của … tên là gì?" is told "Cha là Nguyễn Ngọc Phòng …" (fresh15)
+    "parent": frozenset({"thân", "phụ", "mẫu", "sinh", "thân_phụ", "thân_mẫu", "thân_sinh", "cha", "bố", "mẹ"}),
+}
 _EVENT_SEARCH_WORDS = {"party": "kết nạp vào Đảng gia nhập Đảng"}
 # Events that, asked about in any way (where, when, to whom), only a sentence telling of them answers. Matched on the
 # accented question, which a plain one has by now: folded, "Tổng kết hơn 80 năm" reads "ket hon". A verdict is asked
@@ -188,6 +191,10 @@ _ASKS_ANY_EVENT = {
         r"|^\W*(?:người )?(?:vợ|chồng)\b[^?]*\b(?:tên là gì|tên gì|là ai)|\btên (?:của )?(?:người )?(?:vợ|chồng)\b"
     ),
     "alias": re.compile(r"\b(?:tên thật|tên khai sinh|tên húy|tên cúng cơm|bí danh|biệt danh|bút danh)\b"),
+    "parent": re.compile(
+        r"^\W*(?:người )?(?:cha|bố|mẹ|thân phụ|thân mẫu|thân sinh)\b[^?]*\b(?:tên là gì|tên gì|là ai)"
+        r"|\btên (?:của )?(?:cha|bố|mẹ|thân phụ|thân mẫu)\b"
+    ),
     "topic": re.compile(r"\bđề tài\b"),
     "thesis": re.compile(r"\bbảo vệ (?:thành công )?luận (?:án|văn)\b"),
     "verdict": re.compile(
@@ -398,7 +405,8 @@ class Question:
 
     @cached_property
     def asked_event(self) -> str:
-        """"burial", "marriage", "alias", "thesis" or "verdict" for any question about one (not in a parenthesis);
+        """"burial", "marriage", "alias", "parent", "thesis" or "verdict" for any question about one (not in a
+        parenthesis);
         "birth", "death" or "party" for a date question about that event; else "" (parsed once)."""
         lowered = _PARENTHESES.sub(" ", self.text.lower())  # "ông Đỗ Mười (tên thật Nguyễn Duy Cống)" asks no alias
         event = next((event for event, pattern in _ASKS_ANY_EVENT.items() if pattern.search(lowered)), "")

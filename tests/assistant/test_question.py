@@ -511,6 +511,11 @@ def test_a_date_question_about_a_life_event_wants_a_sentence_that_tells_of_it():
          "verdict",
          "Ngày 21 tháng 11 năm 1929, ông cùng 60 đảng viên Đảng Tân Việt bị tòa án Nam triều ở Vinh đưa ra xử.",
          "Riêng ông bị kết án 3 năm tù khổ sai đày đi Buôn Ma Thuột."),
+        # fresh15: his page's sentences on his posts covered the question's long description better
+        ("Thân phụ của nguyên Phó Thủ tướng Nguyễn Khánh (1928–2023), người bị thực dân Pháp đày ra Côn Đảo khi ông "
+         "Khánh mới một tuổi, tên là gì?", "parent",
+         "Ông từng giữ chức vụ Phó Chủ tịch Hội đồng Bộ trưởng rồi Phó Thủ tướng trong 10 năm.",
+         "Cha là Nguyễn Ngọc Phòng (ông Tư), từng bị thực dân Pháp đày đi Côn Đảo khi ông Khánh mới một tuổi."),
     ],
 )
 def test_a_burial_a_marriage_another_name_or_a_verdict_asked_in_any_way_wants_a_sentence_that_tells_of_it(
@@ -534,6 +539,8 @@ def test_what_only_looks_like_a_burial_a_marriage_or_another_name_asks_none():
     assert Question.parse("Con trai đầu của vợ Bột Nhi Thiếp của Thiết Mộc Chân tên là gì?").asked_event == ""
     assert Question.parse("Ông và vợ bị bắt năm nào?").asked_event == ""
     assert Question.parse("Sau khi bị kết án tù chung thân khổ sai, ông bị đày đi đâu?").asked_event == ""
+    # a father who only says who is meant
+    assert Question.parse("Ông Nguyễn Văn A, cha của ông B, quê ở đâu?").asked_event == ""
 
 
 def test_a_figure_is_held_with_or_without_its_leading_zero():
