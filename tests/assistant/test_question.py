@@ -612,3 +612,16 @@ def test_a_question_asking_a_documents_number_wants_a_sentence_that_gives_one():
     assert number.document_factor("Hội đồng Nhà nước giải thể Ủy ban Dân tộc của Chính phủ.") < 1.0
     named = Question.parse("Chỉ thị nào ban hành vào năm 1994 được đề cập đến?")
     assert named.document_factor("Chỉ thị Hội đồng Lao động ban hành năm 1994.") == 1.0
+
+
+def test_a_question_asking_a_place_favours_a_sentence_naming_one():
+    """fresh15: "… quá cảnh ở thành phố nào …?" is answered by "… quá cảnh tại Karachi, Pakistan …". A capitalised word
+    after "tại" that is the question's own ("tại Trụ sở Trung ương Đảng" for "Trụ sở … đặt ở đâu?") names no new
+    place."""
+    q = Question.parse("Ông Hoàng Văn Hoan rời đoàn khi quá cảnh ở thành phố nào?")
+    assert q.wants_place
+    assert q.type_bonus("Ông bí mật rời đoàn trong lúc quá cảnh tại Karachi, Pakistan.") > 0
+    assert q.type_bonus("Với hành động này, ông trở thành quan chức cao nhất từng đào tẩu.") == 0
+    office = Question.parse("Trụ sở Ủy ban Kiểm tra Trung ương đặt ở đâu?")
+    assert office.type_bonus("Lễ trao quyết định được tổ chức tại Trụ sở Trung ương Đảng.") == 0
+    assert not Question.parse("Ông Hoàng Văn Hoan sinh năm nào?").wants_place
