@@ -82,6 +82,8 @@ _ASKS_ISSUE = re.compile(
     r"\bban hanh\b|\bky\b|\bra\b|\bra doi\b|\bde ngay\b|\bphat hanh\b|\bthong qua\b|\bcong bo\b|\bduoc dua\b"
 )
 _ISSUES = re.compile(r"\b(?:ban hành|ký|thông qua)\b")
+_DATED = re.compile(r"\s*,?\s*ngày\s", re.IGNORECASE)
+_FROM_DAY = re.compile(r"\b(?:từ|kể từ|tu|ke tu)\s+(?:ngày\s+|ngay\s+)?$", re.IGNORECASE)
 # What a how-many question counts: the one or two words after "bao nhiêu"/"mấy" ("bao nhiêu đảng viên").
 # A classifier between "bao nhiêu" and the noun ("bao nhiêu chiếc ôtô") is not what is counted.
 _COUNTED = re.compile(
@@ -327,7 +329,17 @@ class Question:
     def issuing_factor(self, sentence: str) -> float:
         """For a date question about a document that does not ask when it was issued ("Thông tư 21/2025/TT-BNV có
         hiệu lực từ ngày nào?", "… phải hoàn thành trước ngày nào?"), the sentence that issues it ("Ngày 12/10/2025,
-        Bộ trưởng ban hành Thông tư 21/2025/TT-BNV …") gives another date: × 0.4, as it is known to be wrong."""
+        Bộ trưởng ban hành Thông tư 21/2025/TT-BNV …") gives another date: × 0.4, as it is known to be wrong.
+        Conversely, for one that asks when it was adopted or issued, a sentence whose only days are starting dates
+        ("… từ 01/7/2025 …") or another document's ("Đề án số 343/ĐA-CP ngày 09 tháng 5 năm 2025") gives none of it:
+        × 0.4 (fresh7; 0.5 measured alike)."""
+        if self.wants_issue_date:
+            days = list(_DAY_MONTH.finditer(sentence))
+            others = [m.end() for m in DOC_NUMBER_PATTERN.finditer(sentence)
+                      if m.group() not in self.asked_documents and _DATED.match(sentence, m.end())]
+            new = [d for d in days if not _FROM_DAY.search(sentence, 0, d.start())
+                   and not any(0 <= d.start() - end <= 12 for end in others)]
+            return 0.4 if days and not new else 1.0
         if not self.wants_other_date:
             return 1.0
         issues = _ISSUES.search(sentence.lower())
@@ -460,6 +472,11 @@ class Question:
     def wants_duration(self) -> bool:
         """A how-long question ("bao lâu?"; parsed once)."""
         return self.asks == "number" and bool(_ASKS_DURATION.search(self.folded))
+
+    @cached_property
+    def wants_issue_date(self) -> bool:
+        """A date question that asks when a named document was issued, adopted or signed (parsed once)."""
+        return self.asks == "date" and bool(self.asked_documents) and bool(_ASKS_ISSUE.search(self.folded))
 
     @cached_property
     def wants_other_date(self) -> bool:

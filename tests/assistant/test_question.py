@@ -625,3 +625,17 @@ def test_a_question_asking_a_place_favours_a_sentence_naming_one():
     office = Question.parse("Trụ sở Ủy ban Kiểm tra Trung ương đặt ở đâu?")
     assert office.type_bonus("Lễ trao quyết định được tổ chức tại Trụ sở Trung ương Đảng.") == 0
     assert not Question.parse("Ông Hoàng Văn Hoan sinh năm nào?").wants_place
+
+
+def test_a_question_asking_when_a_document_was_adopted_is_not_answered_by_a_starting_date_or_another_documents():
+    """fresh7: "Nghị quyết 1678/NQ-UBTVQH15 … được … thông qua vào ngày nào?" met "… Nghị quyết 1678/NQ-UBTVQH15 …,
+    từ 01/7/2025, …" (when the merger took effect) and "… Đề án số 343/ĐA-CP ngày 09 tháng 5 năm 2025 …" (another
+    text's date)."""
+    q = Question.parse("Nghị quyết 1678/NQ-UBTVQH15 của tỉnh Nghệ An được Ủy ban Thường vụ Quốc hội thông qua vào "
+                       "ngày nào?")
+    assert q.wants_issue_date
+    assert q.issuing_factor("Căn cứ Nghị quyết 1678/NQ-UBTVQH15 năm 2025, từ 01/7/2025, thị trấn thành xã.") < 1.0
+    assert q.issuing_factor("Trên cơ sở Đề án số 343/ĐA-CP ngày 09 tháng 5 năm 2025 của Chính phủ.") < 1.0
+    assert q.issuing_factor("Ngày 16/6/2025, Ủy ban đã thông qua Nghị quyết 1678/NQ-UBTVQH15, hiệu lực từ 1/7/2025.") == 1
+    assert q.issuing_factor("Nghị quyết 1678/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội.") == 1.0
+    assert q.issuing_factor("Nghị quyết 1678/NQ-UBTVQH15 sắp xếp các xã của tỉnh Nghệ An.") == 1.0  # no day: others judge
