@@ -561,9 +561,16 @@ class Question:
             return 0.15 if self._names_new_document(sentence) else -0.05
         if self.asks == "person":
             return 0.15 if has_person(sentence, self.names) else -0.05
+        if self.wants_name:  # "Người vợ đầu … tên là gì?" is not answered by "Người vợ nghĩ ông đã chết …"
+            return 0.0 if has_person(sentence, self.names) else -0.15
         if self.wants_place:
             return _PLACE_BONUS if _names_place(sentence, self.terms) else 0.0
         return 0.0
+
+    @cached_property
+    def wants_name(self) -> bool:
+        """A wife, husband or parent asked for by name ("Người vợ đầu của … tên là gì?"; parsed once)."""
+        return self.asked_event in ("marriage", "parent") and bool(re.search(r"\bten (?:la )?gi\b", self.folded))
 
     @cached_property
     def wants_place(self) -> bool:
@@ -680,6 +687,13 @@ def _counted(lowered: str, *, exact: bool) -> dict[str, tuple[str, ...]]:
     return {"counted": tuple(fold(w) for w in words), "counted_kind": kind}
 
 
+# Places whose first word is a family name ("Hà", "Cao", "Lâm"): "đến Hà Nội" names nobody.
+_PLACES_LIKE_NAMES = frozenset((
+    "ha noi", "ha tinh", "ha giang", "ha nam", "ha dong", "ha tay", "ha bac", "ha tien", "ha long", "cao bang",
+    "lam dong", "lam thao", "quang ninh", "quang binh", "quang tri", "quang nam", "quang ngai",
+))
+
+
 def has_person(sentence: str, asked: frozenset[str] = frozenset()) -> bool:
     """A family name followed by a capitalised word ("Nguyễn Văn Thanh", "Tô Lâm"), or "đồng chí" before a name,
     other than the people the question itself names (`asked`, folded): "… đồng chí Trần Quốc Hoàn …" does not say
@@ -690,6 +704,8 @@ def has_person(sentence: str, asked: frozenset[str] = frozenset()) -> bool:
                 return True  # "đồng chí" alone: someone is named by post
             continue
         name = fold(" ".join(run).lower())
+        if name in _PLACES_LIKE_NAMES:
+            continue
         if not any(name in other or other in name for other in asked):
             return True
     return False
@@ -703,17 +719,22 @@ def person_names(text: str) -> list[str]:
 
 def _name_runs(text: str) -> Iterator[list[str]]:
     """The words of each name that starts with a family name or follows "đồng chí"; an empty list for a "đồng chí"
-    followed by no name."""
-    words = _WORD.findall(normalize_for_search(text))
+    followed by no name. A name ends at punctuation: "Nguyễn Hồng Thái, Tư lệnh …" is not "Nguyễn Hồng Thái Tư"."""
+    normalized = normalize_for_search(text)
+    found = list(_WORD.finditer(normalized))
+    words = [m.group() for m in found]
+    def joined(j: int) -> bool:  # the word j is capitalised and follows the one before with only spaces between
+        return _is_capitalised(words[j]) and not normalized[found[j - 1].end() : found[j].start()].strip()
+
     for i, word in enumerate(words[:-1]):
         after_title = word.lower() == "chí" and i > 0 and words[i - 1].lower() == "đồng"
-        if (word in _FAMILY_NAMES or after_title) and _is_capitalised(words[i + 1]):
+        if (word in _FAMILY_NAMES or after_title) and joined(i + 1):
             start = i + 1 if after_title else i
             run = [words[start]]
-            for following in words[start + 1 :]:
-                if not _is_capitalised(following):
+            for j in range(start + 1, len(words)):
+                if not joined(j):
                     break
-                run.append(following)
+                run.append(words[j])
             yield run
         elif after_title:
             yield []

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.question import Question
+from assistant.question import Question, has_person
 
 
 def test_accented_question_uses_exact_terms_without_stopwords():
@@ -639,3 +639,24 @@ def test_a_question_asking_when_a_document_was_adopted_is_not_answered_by_a_star
     assert q.issuing_factor("Ngày 16/6/2025, Ủy ban đã thông qua Nghị quyết 1678/NQ-UBTVQH15, hiệu lực từ 1/7/2025.") == 1
     assert q.issuing_factor("Nghị quyết 1678/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội.") == 1.0
     assert q.issuing_factor("Nghị quyết 1678/NQ-UBTVQH15 sắp xếp các xã của tỉnh Nghệ An.") == 1.0  # no day: others judge
+
+
+def test_a_wife_or_parent_asked_by_name_wants_a_sentence_naming_someone():
+    """fresh13: "Người vợ đầu của Đại tướng Chu Huy Mân, …, tên là gì?" met "Người vợ nghĩ ông đã chết cũng đi lấy
+    chồng." (no name) and "Vợ ông bế đứa con gái … đến Hà Nội …" (a place, not a person)."""
+    q = Question.parse("Người vợ đầu của Đại tướng Chu Huy Mân, người tưởng ông đã chết trong tù, tên là gì?")
+    assert q.wants_name
+    assert q.type_bonus("Người vợ nghĩ ông đã chết cũng đi lấy chồng.") < 0
+    assert q.type_bonus("Vợ ông bế đứa con gái còn nhỏ đến Hà Nội xin ăn.") < 0
+    assert q.type_bonus("Năm 1952, ông đi bước nữa với Lê Thu Thủy, cán bộ phụ nữ huyện Yên Dũng.") == 0
+    assert not Question.parse("Đại tướng Chu Huy Mân kết hôn năm nào?").wants_name
+
+
+def test_a_name_ends_at_punctuation():
+    """"Nguyễn Hồng Thái, Tư lệnh …" names Nguyễn Hồng Thái; read as "Nguyễn Hồng Thái Tư", it held the question's
+    stray "Tư" (of "Tư lệnh") and counted as the question's own."""
+    from assistant.question import person_names
+
+    assert person_names("Thiếu tướng Nguyễn Hồng Thái, Tư lệnh Bộ Tư lệnh Thủ đô tiếp nhận nhiệm vụ.") == [
+        "Nguyễn Hồng Thái"]
+    assert has_person("Thiếu tướng Nguyễn Hồng Thái, Tư lệnh Bộ Tư lệnh Thủ đô", frozenset({"tu", "quan"}))
