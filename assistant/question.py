@@ -83,7 +83,7 @@ _ASKS_ISSUE = re.compile(
 )
 _ISSUES = re.compile(r"\b(?:ban hành|ký|thông qua)\b")
 _DATED = re.compile(r"\s*,?\s*ngày\s", re.IGNORECASE)
-_FROM_DAY = re.compile(r"\b(?:từ|kể từ|tu|ke tu)\s+(?:ngày\s+|ngay\s+)?$", re.IGNORECASE)
+_FROM_DAY = re.compile(r"\b(?:từ|kể từ)\s+(?:ngày\s+)?$", re.IGNORECASE)  # "… từ 01/7/2025": a starting date
 # What a how-many question counts: the one or two words after "bao nhiêu"/"mấy" ("bao nhiêu đảng viên").
 # A classifier between "bao nhiêu" and the noun ("bao nhiêu chiếc ôtô") is not what is counted.
 _COUNTED = re.compile(
@@ -418,8 +418,7 @@ class Question:
     @cached_property
     def asked_event(self) -> str:
         """"burial", "marriage", "alias", "parent", "thesis" or "verdict" for any question about one (not in a
-        parenthesis);
-        "birth", "death" or "party" for a date question about that event; else "" (parsed once)."""
+        parenthesis); "birth", "death" or "party" for a date question about that event; else "" (parsed once)."""
         lowered = _PARENTHESES.sub(" ", self.text.lower())  # "ông Đỗ Mười (tên thật Nguyễn Duy Cống)" asks no alias
         event = next((event for event, pattern in _ASKS_ANY_EVENT.items() if pattern.search(lowered)), "")
         if event or self.asks != "date":
@@ -570,7 +569,7 @@ class Question:
     @cached_property
     def wants_name(self) -> bool:
         """A wife, husband or parent asked for by name ("Người vợ đầu của … tên là gì?"; parsed once)."""
-        return self.asked_event in ("marriage", "parent") and bool(re.search(r"\bten (?:la )?gi\b", self.folded))
+        return self.asked_event in ("marriage", "parent") and bool(_ASKS_NAME.search(self.folded))
 
     @cached_property
     def wants_place(self) -> bool:
@@ -581,6 +580,7 @@ class Question:
 # A place asked about ("… quá cảnh ở thành phố nào …?"): a sentence that names one gets +0.05. Measured in stop 21:
 # 0.05–0.15 alike on the party sets (+1 answer as written, fresh15); XQuAD-vi +1 at 0.05, +1 −1 at 0.1.
 _PLACE_BONUS = 0.05
+_ASKS_NAME = re.compile(r"\bten (?:la )?gi\b")
 _ASKS_PLACE = re.compile(
     r"\b(?:o dau|tai dau|noi nao|(?:thanh pho|tinh|nuoc|quoc gia|dia diem|dia phuong|huyen|xa|vung|nha tu) nao)\b"
 )
@@ -723,6 +723,7 @@ def _name_runs(text: str) -> Iterator[list[str]]:
     normalized = normalize_for_search(text)
     found = list(_WORD.finditer(normalized))
     words = [m.group() for m in found]
+
     def joined(j: int) -> bool:  # the word j is capitalised and follows the one before with only spaces between
         return _is_capitalised(words[j]) and not normalized[found[j - 1].end() : found[j].start()].strip()
 

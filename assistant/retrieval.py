@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from index.filters import Filters
 from index.models import Hit
 from index.store import IndexStore
+
+if TYPE_CHECKING:
+    from assistant.question import Question
 
 
 class Retriever(Protocol):
@@ -73,9 +76,10 @@ class HybridRetriever:
         # of the asked event (`Question.event_factor`) gets `event_bonus`. Measured in stop 21 on fourteen party sets
         # in all three spellings: bonus 0.02–0.04 alike; hit@5 fresh5 0.886 → 0.955, fresh9 0.977 → 1.000, fresh14
         # 0.932 → 1.000, hit@1 up on six sets; right answers +1 as written, +2 folded and lower case; none lost;
-        # XQuAD-vi unchanged. Then on party_fresh15, written blind meanwhile, hit@5 0.864 → 0.909. A bonus to every pooled passage that tells of the event instead lifted other persons'
-        # biographies and lost 3 answers folded; the first one document gained less (hit@5 fresh5, fresh9 unmoved),
-        # four lost s14-ha-quadoi.
+        # XQuAD-vi unchanged. Then on party_fresh15, written blind meanwhile: hit@5 0.864 → 0.909. At bonus 0.01, a
+        # bonus to every pooled passage that tells of the event lifted other people's biographies (−3 answers
+        # folded); the first document only gained less (hit@5 fresh5 and fresh9 unmoved); the first four lost
+        # s14-ha-quadoi.
         self.event_bonus = event_bonus
         self.event_documents = event_documents
 
@@ -117,7 +121,7 @@ class HybridRetriever:
         return [replace(hit, score=score) for score, hit in best]
 
 
-def _favour_event(fused: dict[str, tuple[float, Hit]], asked, documents: int, bonus: float) -> None:
+def _favour_event(fused: dict[str, tuple[float, Hit]], asked: Question, documents: int, bonus: float) -> None:
     """Add `bonus` to each passage that tells of the event `asked` asks about, in the documents of the first
     `documents` fused passages."""
     leading = {hit.doc_id for _, hit in sorted(fused.values(), key=lambda pair: -pair[0])[:documents]}

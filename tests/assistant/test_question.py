@@ -636,9 +636,11 @@ def test_a_question_asking_when_a_document_was_adopted_is_not_answered_by_a_star
     assert q.wants_issue_date
     assert q.issuing_factor("Căn cứ Nghị quyết 1678/NQ-UBTVQH15 năm 2025, từ 01/7/2025, thị trấn thành xã.") < 1.0
     assert q.issuing_factor("Trên cơ sở Đề án số 343/ĐA-CP ngày 09 tháng 5 năm 2025 của Chính phủ.") < 1.0
-    assert q.issuing_factor("Ngày 16/6/2025, Ủy ban đã thông qua Nghị quyết 1678/NQ-UBTVQH15, hiệu lực từ 1/7/2025.") == 1
+    adopted = "Ngày 16/6/2025, Ủy ban đã thông qua Nghị quyết 1678/NQ-UBTVQH15, hiệu lực từ 1/7/2025."
+    assert q.issuing_factor(adopted) == 1.0
     assert q.issuing_factor("Nghị quyết 1678/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội.") == 1.0
-    assert q.issuing_factor("Nghị quyết 1678/NQ-UBTVQH15 sắp xếp các xã của tỉnh Nghệ An.") == 1.0  # no day: others judge
+    # no day at all: the day factor judges it
+    assert q.issuing_factor("Nghị quyết 1678/NQ-UBTVQH15 sắp xếp các xã của tỉnh Nghệ An.") == 1.0
 
 
 def test_a_wife_or_parent_asked_by_name_wants_a_sentence_naming_someone():
