@@ -9,7 +9,7 @@ from functools import cached_property, lru_cache
 
 from assistant.ordinals import ordinals, table_ordinals, without_ordinals
 from index.abbreviations import spell_out_abbreviations
-from index.docnumbers import DOC_NUMBER_PATTERN, find_document_numbers
+from index.docnumbers import DOC_NUMBER_PATTERN, canonical_document_number, find_document_numbers
 from index.models import Hit
 from index.terms import DOC_NUMBER, FOLDED, query_terms
 from index.text import fold, has_diacritics, normalize_for_search
@@ -335,8 +335,9 @@ class Question:
         × 0.4 (fresh7; 0.5 measured alike)."""
         if self.wants_issue_date:
             days = list(_DAY_MONTH.finditer(sentence))
-            others = [m.end() for m in DOC_NUMBER_PATTERN.finditer(sentence)
-                      if m.group() not in self.asked_documents and _DATED.match(sentence, m.end())]
+            others = [m.end() for m in DOC_NUMBER_PATTERN.finditer(sentence)  # canonical, as `asked_documents` are
+                      if canonical_document_number(m.group()) not in self.asked_documents
+                      and _DATED.match(sentence, m.end())]
             new = [d for d in days if not _FROM_DAY.search(sentence, 0, d.start())
                    and not any(0 <= d.start() - end <= 12 for end in others)]
             return 0.4 if days and not new else 1.0
@@ -478,6 +479,16 @@ class Question:
         return self.asks == "date" and bool(self.asked_documents) and bool(_ASKS_ISSUE.search(self.folded))
 
     @cached_property
+    def wants_name(self) -> bool:
+        """A wife, husband or parent asked for by name ("Người vợ đầu của … tên là gì?"; parsed once)."""
+        return self.asked_event in ("marriage", "parent") and bool(_ASKS_NAME.search(self.folded))
+
+    @cached_property
+    def wants_place(self) -> bool:
+        """"… ở đâu?", "… ở thành phố nào?": a place is asked for (parsed once)."""
+        return bool(_ASKS_PLACE.search(self.folded))
+
+    @cached_property
     def wants_other_date(self) -> bool:
         """A date question about a named document that does not ask when it was issued (parsed once)."""
         return self.asks == "date" and bool(self.asked_documents) and not _ASKS_ISSUE.search(self.folded)
@@ -565,16 +576,6 @@ class Question:
         if self.wants_place:
             return _PLACE_BONUS if _names_place(sentence, self.terms) else 0.0
         return 0.0
-
-    @cached_property
-    def wants_name(self) -> bool:
-        """A wife, husband or parent asked for by name ("Người vợ đầu của … tên là gì?"; parsed once)."""
-        return self.asked_event in ("marriage", "parent") and bool(_ASKS_NAME.search(self.folded))
-
-    @cached_property
-    def wants_place(self) -> bool:
-        """"… ở đâu?", "… ở thành phố nào?": a place is asked for (parsed once)."""
-        return bool(_ASKS_PLACE.search(self.folded))
 
 
 # A place asked about ("… quá cảnh ở thành phố nào …?"): a sentence that names one gets +0.05. Measured in stop 21:

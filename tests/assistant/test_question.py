@@ -639,6 +639,8 @@ def test_a_question_asking_when_a_document_was_adopted_is_not_answered_by_a_star
     adopted = "Ngày 16/6/2025, Ủy ban đã thông qua Nghị quyết 1678/NQ-UBTVQH15, hiệu lực từ 1/7/2025."
     assert q.issuing_factor(adopted) == 1.0
     assert q.issuing_factor("Nghị quyết 1678/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội.") == 1.0
+    # its own number in another spelling (a dash, spaces) still dates it, not another document
+    assert q.issuing_factor("Nghị quyết 1678 / NQ–UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội.") == 1.0
     # no day at all: the day factor judges it
     assert q.issuing_factor("Nghị quyết 1678/NQ-UBTVQH15 sắp xếp các xã của tỉnh Nghệ An.") == 1.0
 
