@@ -166,6 +166,11 @@ def written_forms(extra: dict[str, str] | None = None) -> dict[str, str]:
     return {key.lower(): key for key in _with_folded_keys({**ABBREVIATIONS, **NUMBERED_UNITS, **(extra or {})})}
 
 
+def expansions(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """Each known abbreviation, also as typed without diacritics ('QD', 'HDND'), mapped to its expansion."""
+    return _with_folded_keys({**ABBREVIATIONS, **(extra or {})})
+
+
 def _with_folded_keys(table: dict[str, str]) -> dict[str, str]:
     """Add 'QD', 'DH', 'HDND' ... for keys typed without diacritics, unless that spelling has its own meaning."""
     folded = {fold(key): value for key, value in table.items() if fold(key) not in table}

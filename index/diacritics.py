@@ -49,7 +49,8 @@ _ORDINAL_HEADS = frozenset(("khoa", "hoi", "thu", "dh"))  # "khóa XIII", "Đạ
 class Restorer:
     """Restores diacritics with syllable and syllable-pair passage counts (df) from the index."""
 
-    def __init__(self, unigrams: dict[str, int], bigrams: dict[tuple[str, str], int]) -> None:
+    def __init__(self, unigrams: dict[str, int], bigrams: dict[tuple[str, str], int], *,
+                 abbreviations: Mapping[str, str] | None = None) -> None:
         readings: dict[str, list[str]] = {}
         for word in unigrams:
             readings.setdefault(fold(word), []).append(word)
@@ -62,11 +63,18 @@ class Restorer:
         self._readings = {
             plain: sorted(words, key=lambda w: -unigrams.get(w, 0))[:_CANDIDATES] for plain, words in readings.items()
         }
+        # An abbreviation the corpus spells out stands, for the words beside it, as its expansion's first and last
+        # syllables: "nguyen UV BCT" reads "nguyên" before "ủy viên" ("nguyên Ủy viên …"), not the surname "Nguyễn"
+        # the corpus knows no pair for it with.
+        self._ends = {key.lower(): (syllables[0], syllables[-1]) for key, spelt in (abbreviations or {}).items()
+                      if (syllables := _WORD.findall(spelt.lower()))}
 
     @classmethod
-    def from_counts(cls, counts: Iterable[tuple[str, int]]) -> "Restorer":
+    def from_counts(cls, counts: Iterable[tuple[str, int]], *, abbreviations: Mapping[str, str] | None = None
+                    ) -> "Restorer":
         """From (term, df) pairs as the lexical index keeps them: "đảng", "đảng_viên"; folded ("~dang") and
-        document-number ("#…") terms are skipped."""
+        document-number ("#…") terms are skipped. `abbreviations` maps each known abbreviation to its expansion
+        ("UV" → "ủy viên")."""
         unigrams: dict[str, int] = {}
         bigrams: dict[tuple[str, str], int] = {}
         for term, df in counts:
@@ -77,7 +85,7 @@ class Restorer:
                 unigrams[term] = df
             elif len(parts) == 2 and all(_WORD.fullmatch(p) for p in parts):
                 bigrams[(parts[0], parts[1])] = df
-        return cls(unigrams, bigrams)
+        return cls(unigrams, bigrams, abbreviations=abbreviations)
 
     def restore(self, text: str) -> str:
         """`text` with the marks put back on its plain words; text that has any diacritic is returned as it is
@@ -98,13 +106,16 @@ class Restorer:
     def _best(self, run: list[re.Match[str]]) -> list[str]:
         """The most likely reading of one run of words (Viterbi over each word's readings)."""
         options = [self._options(m.group()) for m in run]
+        # the syllables an abbreviation meets its neighbours with: (first, last); a word is both
+        ends = [self._ends.get(m.group().lower(), ("", "")) if _is_abbreviation(m.group()) else ("", "") for m in run]
         # best[i][reading] = (log probability of the best path ending in it, the reading before it)
         best: list[dict[str, tuple[float, str]]] = [
             {w: (math.log(self._floor(w, self._unigram(w))), "") for w in options[0]}
         ]
         for i in range(1, len(options)):
+            before, first = ends[i - 1][1], ends[i][0]
             best.append({
-                w: max((score + math.log(self._floor(w, self._transition(prev, w))), prev)
+                w: max((score + math.log(self._floor(w, self._transition(before or prev, first or w))), prev)
                        for prev, (score, _) in best[-1].items())
                 for w in options[i]
             })

@@ -112,9 +112,10 @@ class LexicalIndex:
         """`text` with the diacritics a plain-typed question left out put back, from this index's counts (the
         model is built on the first plain question, ~1 s for the party corpus)."""
         if self._restorer is None:
+            from index.abbreviations import expansions
             from index.diacritics import Restorer
 
-            self._restorer = Restorer.from_counts(self.term_counts())
+            self._restorer = Restorer.from_counts(self.term_counts(), abbreviations=expansions(self.abbreviations))
         return self._restorer.restore(text)
 
     def restore(self, text: str) -> str:

@@ -40,3 +40,15 @@ def test_a_question_word_wins_where_the_corpus_knows_no_pair_and_loses_to_one_it
 
 def test_text_with_any_diacritic_is_left_as_it_is():
     assert restorer().restore("dang viên du bi") == "dang viên du bi"
+
+
+def test_an_abbreviation_meets_its_neighbours_with_the_syllables_of_its_expansion():
+    """The corpus knows no pair "nguyên uv", so without the expansion the more frequent surname wins."""
+    counts = [("nguyễn", 400), ("nguyên", 150), ("ủy", 300), ("viên", 400), ("nguyên_ủy", 40), ("ủy_viên", 250),
+              ("viên_dự", 30), ("dự", 200), ("dữ", 300)]
+    plain = Restorer.from_counts(counts)
+    spelt = Restorer.from_counts(counts, abbreviations={"UV": "ủy viên"})
+    assert plain.restore("nguyen UV") == "nguyễn UV"
+    assert spelt.restore("nguyen UV") == "nguyên UV"
+    assert (plain.restore("UV du"), spelt.restore("UV du")) == ("UV dữ", "UV dự")  # its last syllable meets the next
+    assert spelt.restore("nguyen XYZ") == "nguyễn XYZ"  # an abbreviation it cannot spell out changes nothing
