@@ -80,7 +80,7 @@ def test_party_dev_set_is_verbatim():
     ["party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl", "party_fresh2.jsonl", "party_fresh3.jsonl",
      "party_fresh4.jsonl", "party_fresh5.jsonl", "party_fresh6.jsonl", "party_fresh7.jsonl", "party_fresh8.jsonl",
      "party_fresh9.jsonl", "party_fresh10.jsonl", "party_fresh11.jsonl", "party_fresh12.jsonl", "party_fresh13.jsonl",
-     "party_fresh14.jsonl", "party_fresh15.jsonl"],
+     "party_fresh14.jsonl", "party_fresh15.jsonl", "party_fresh16.jsonl"],
 )
 def test_held_out_sets_are_verbatim(name):
     cases = load_cases(DATA / name)
@@ -135,6 +135,11 @@ _EARLIER_SETS = {
                             "party_fresh6.jsonl", "party_fresh7.jsonl", "party_fresh8.jsonl", "party_fresh9.jsonl",
                             "party_fresh10.jsonl", "party_fresh11.jsonl", "party_fresh12.jsonl", "party_fresh13.jsonl",
                             "party_fresh14.jsonl"],
+    "party_fresh16.jsonl": ["party_dev.jsonl", "party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl",
+                            "party_fresh2.jsonl", "party_fresh3.jsonl", "party_fresh4.jsonl", "party_fresh5.jsonl",
+                            "party_fresh6.jsonl", "party_fresh7.jsonl", "party_fresh8.jsonl", "party_fresh9.jsonl",
+                            "party_fresh10.jsonl", "party_fresh11.jsonl", "party_fresh12.jsonl", "party_fresh13.jsonl",
+                            "party_fresh14.jsonl", "party_fresh15.jsonl"],
 }
 
 
@@ -150,7 +155,8 @@ def test_held_out_sets_are_apart_from_earlier_ones(name):
     "name",
     ["party_fresh.jsonl", "party_fresh2.jsonl", "party_fresh3.jsonl", "party_fresh4.jsonl", "party_fresh5.jsonl",
      "party_fresh6.jsonl", "party_fresh7.jsonl", "party_fresh8.jsonl", "party_fresh9.jsonl", "party_fresh10.jsonl",
-     "party_fresh11.jsonl", "party_fresh12.jsonl", "party_fresh13.jsonl", "party_fresh14.jsonl", "party_fresh15.jsonl"],
+     "party_fresh11.jsonl", "party_fresh12.jsonl", "party_fresh13.jsonl", "party_fresh14.jsonl", "party_fresh15.jsonl",
+     "party_fresh16.jsonl"],
 )
 def test_fresh_set_covers_its_kinds(name):
     from index.text import has_diacritics
