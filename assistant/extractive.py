@@ -114,7 +114,10 @@ class ExtractiveAnswerer:
             given = question.event_wording if told else frozenset()
             score = (_coverage(weights, sentence, title=IN_TITLE, anywhere=setting, given=given) + context) * factor
             score += bonus
-            support = (_coverage(weights, sentence, title=IN_TITLE if told else NEARBY, anywhere=setting, given=given)
+            # So is the name under a signature line ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / Trương Cảnh Tuyên") for "ai ký
+            # …?": it signs the document the page is titled with.
+            whole = told or question.signed_under(before)
+            support = (_coverage(weights, sentence, title=IN_TITLE if whole else NEARBY, anywhere=setting, given=given)
                        + context) * factor + bonus
             scored.append(Picked(sentence.hit, sentence.start, sentence.end, score, support))
         return sorted(scored, key=lambda p: -p.score)

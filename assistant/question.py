@@ -149,7 +149,8 @@ _ASKS_SIGNER = re.compile(r"\bký\b")
 _ASKS_SIGNER_PLAIN = re.compile(
     r"\b(?:ai|nguoi nao) ky\b|\bky (?:ban hanh|van ban|quyet dinh|ket luan|nghi quyet|chi thi)\b"
 )
-_SIGNS = re.compile(r"(?<!ngày )\b(?i:ký|kí)\b|(?<!\w)(?:T/M|TM\.|K/T|KT\.|TL\.|TUQ\.|Q\.)\s")
+_SIGNATURE_LINE = re.compile(r"(?<!\w)(?:T/M|TM\.|K/T|KT\.|TL\.|TUQ\.|Q\.)\s")
+_SIGNS = re.compile(rf"(?<!ngày )\b(?i:ký|kí)\b|{_SIGNATURE_LINE.pattern}")
 # A date question about a life event (folded question), and the words that tell of it in a sentence: "Ông … sinh vào
 # ngày nào?" is not answered by "Ngày 14/12/2017 ông được phân công …". A life span "(1916 – 26 tháng 12 năm 2019)"
 # tells of both, birth on its left, death on its right.
@@ -439,6 +440,10 @@ class Question:
         named, asked = set(find_document_numbers(sentence)), self.asked_documents | self.context_documents
         return 0.5 if named and asked and not named & asked else 1.0
 
+    def signed_under(self, before: str) -> bool:
+        """For "ai ký …?", whether a signature line ("T/M BAN BÍ THƯ", "KT. CHỦ TỊCH") stands just before a sentence."""
+        return self.wants_signer and bool(_SIGNATURE_LINE.search(before))
+
     @cached_property
     def folded(self) -> str:
         """The question lower-cased and without diacritics, which the rules below read (folded once)."""
@@ -449,8 +454,9 @@ class Question:
         """A question that asks who signed (parsed once)."""
         if self.asks != "person":
             return False
-        lowered = self.text.lower()
-        return bool(_ASKS_SIGNER.search(lowered) if has_diacritics(lowered) else _ASKS_SIGNER_PLAIN.search(lowered))
+        # The plain form is read on the folded text too: a question typed without marks reaches here restored, and the
+        # restorer may read "do ai ky" as "đó ai kỳ".
+        return bool(_ASKS_SIGNER.search(self.text.lower()) or _ASKS_SIGNER_PLAIN.search(self.folded))
 
     @cached_property
     def wants_amount(self) -> bool:

@@ -290,3 +290,12 @@ def test_a_plain_question_is_read_with_the_diacritics_the_assistant_puts_back():
     assert as_typed.text.startswith(appointed)  # read as typed, the other rank's sentence covers more words
     answer = Assistant(FixedRetriever(hits), idf=flat_idf, restore=lambda text: restored.get(text, text)).answer(typed)
     assert answer.question == typed and answer.text.startswith(promoted)
+
+
+def test_who_signed_is_answered_by_the_name_under_the_signature_line_of_the_document_asked_about():
+    """The name signs the document the page is titled with: its title's words support it as they rank it."""
+    closing = hit("Nơi nhận:\n- Sở, ban, ngành TP;\n- Lưu: VT, M.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrương Cảnh Tuyên",
+                  title="Kế hoạch phòng, chống ma túy trên địa bàn thành phố")
+    q = Question.parse("Kế hoạch phòng, chống ma túy của thành phố Cần Thơ do ai ký?")
+    picked = ExtractiveAnswerer().pick(q, [closing], flat_idf)
+    assert picked and picked[0].text.startswith("Trương Cảnh Tuyên")

@@ -448,6 +448,14 @@ def test_who_signed_wants_a_sentence_that_says_so_or_a_signature_line():
     assert q.signer_factor("Quyết định này có hiệu lực kể từ ngày ký.") < 1.0
 
 
+def test_a_plain_typed_who_signed_question_stays_one_when_the_restorer_reads_ky_as_ky_with_another_mark():
+    restored = Question.parse("kế hoạch 153/KH-UBND của UBND thành phố Cần Thơ đến năm 2030 đó ai kỳ")
+    assert restored.wants_signer
+    assert restored.signed_under("…\n- Lưu: VT, M.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n")
+    assert not restored.signed_under("Ông đã ký nhiều văn bản.\n")  # a sentence saying "ký" is no signature line
+    assert not Question.parse("Ai chủ trì hội nghị?").signed_under("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n")
+
+
 def test_who_signed_that_document_is_not_answered_by_who_signed_another():
     follow_up = Question.parse("Ai ký quyết định đó?", context="Quyết định 1147-QĐ/BTGDVTW ban hành quy chế gì?")
     other = "Ngày 6/9/2021, Thủ tướng Phạm Minh Chính ký quyết định số 1460/QĐ-TTg về việc phân công công tác."
