@@ -35,6 +35,15 @@ def test_missing_figures_and_names_weaken_a_passage():
     assert q.constraint_factor(None, frozenset()) < 0.5
 
 
+def test_a_page_that_never_names_the_person_asked_about_tells_another_persons_life_event():
+    joined = Question.parse("Ông Nguyễn Duy Ngọc được kết nạp vào Đảng năm nào?")
+    held = frozenset({"~nguyen_duy", "~duy_ngoc"})
+    assert joined.constraint_factor(None, held) == 1.0
+    other_page = frozenset({"~nguyen_van", "~van_linh"})
+    assert joined.constraint_factor(None, other_page) == 0.5  # × 0.6 for a question about no life event
+    assert Question.parse("Ông Nguyễn Duy Ngọc giữ chức vụ gì?").constraint_factor(None, other_page) == 0.6
+
+
 def test_person_bonus_needs_a_real_name():
     q = Question.parse("Ai chủ trì hội nghị?")
     assert q.type_bonus("Đồng chí Nguyễn Văn Thanh, Bí thư Đảng ủy chủ trì hội nghị.") > 0
