@@ -161,7 +161,7 @@ _ASKS_EVENT = {
 }
 _TELLS_EVENT = {
     "burial": re.compile(r"\b(?:an táng|chôn|mai táng|yên nghỉ|nghĩa trang|nghĩa địa)\b"),
-    "marriage": re.compile(r"\b(?:kết hôn|thành hôn|cưới|lấy (?:vợ|chồng)|lập gia đình|vợ|chồng)\b"),
+    "marriage": re.compile(r"\b(?:kết hôn|thành hôn|cưới|lấy (?:vợ|chồng)|lập gia đình|vợ|chồng|phu nhân)\b"),
     "alias": re.compile(r"\b(?:tên|bí danh|biệt danh|bút danh|hiệu là|tự là|gọi là|gọi bằng)\b"),
     "verdict": re.compile(
         r"\b(?:kết án|tuyên án|xử án|mức án|bản án|án tù|tù|tử hình|chung thân|khổ sai|xử bắn|phạt)\b"
@@ -191,7 +191,8 @@ _ASKS_ANY_EVENT = {
     "burial": re.compile(r"\b(?:an táng|chôn cất|mai táng|yên nghỉ)\b"),
     "marriage": re.compile(
         r"\b(?:kết hôn|thành hôn|cưới (?:vợ|chồng|nhau)|lấy (?:vợ|chồng)|lập gia đình)\b"
-        r"|^\W*(?:người )?(?:vợ|chồng)\b[^?]*\b(?:tên là gì|tên gì|là ai)|\btên (?:của )?(?:người )?(?:vợ|chồng)\b"
+        r"|^\W*(?:người )?(?:vợ|chồng|phu nhân)\b[^?]*\b(?:tên là gì|tên gì|là ai)"
+        r"|\btên (?:của )?(?:người )?(?:vợ|chồng|phu nhân)\b"
     ),
     "alias": re.compile(r"\b(?:tên thật|tên khai sinh|tên húy|tên cúng cơm|bí danh|biệt danh|bút danh)\b"),
     "parent": re.compile(

@@ -523,6 +523,10 @@ def test_a_date_question_about_a_life_event_wants_a_sentence_that_tells_of_it():
         ("Vợ của ông Hồ Viết Thắng, nguyên Trưởng ban Nông vận Trung ương, tên là gì?", "marriage",
          "Hồ Viết Thắng (1918 -1998), tên khai sinh là Hồ Sĩ Khảng, là một chính khách Việt Nam.",
          "Năm 1940, ông kết hôn với bà Nguyễn Thị Hoa."),
+        # fresh16: "phu nhân" asks for his wife, whom his page's opening sentence does not name
+        ("Phu nhân của Đại tướng Phạm Văn Trà, nguyên Bộ trưởng Bộ Quốc phòng, tên là gì?", "marriage",
+         "Phạm Văn Trà (sinh ngày 19 tháng 8 năm 1935 tại Bắc Ninh) là một chính khách người Việt Nam.",
+         "Phu nhân của ông cùng dự buổi lễ."),
         # fresh14: the sentence before the answer tells of the trial and covers the question's long description
         ("Phiên tòa Nam triều ở Vinh ngày 21/11/1929 xử ông cùng hơn 60 đảng viên Tân Việt đã tuyên ông mức án nào?",
          "verdict",
