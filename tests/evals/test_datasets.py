@@ -67,6 +67,12 @@ def test_bundled_no_diacritics_questions_have_none():
     assert typed_plain and not any(has_diacritics(c.question) for c in typed_plain)
 
 
+# The party sets in the order they were written: dev, test, holdout, then the fresh ones (PROVENANCE.md). A new set goes
+# at the end; every test below reads this list.
+_PARTY_SETS = ["party_dev.jsonl", "party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl",
+               *(f"party_fresh{n}.jsonl" for n in range(2, 17))]
+
+
 @pytest.mark.skipif(not PARTY_DOCS.is_dir(), reason="../shared/corpus/party is not available")
 def test_party_dev_set_is_verbatim():
     cases = load_cases(DATA / "party_dev.jsonl")
@@ -75,72 +81,19 @@ def test_party_dev_set_is_verbatim():
 
 
 @pytest.mark.skipif(not PARTY_DOCS.is_dir(), reason="../shared/corpus/party is not available")
-@pytest.mark.parametrize(
-    "name",
-    ["party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl", "party_fresh2.jsonl", "party_fresh3.jsonl",
-     "party_fresh4.jsonl", "party_fresh5.jsonl", "party_fresh6.jsonl", "party_fresh7.jsonl", "party_fresh8.jsonl",
-     "party_fresh9.jsonl", "party_fresh10.jsonl", "party_fresh11.jsonl", "party_fresh12.jsonl", "party_fresh13.jsonl",
-     "party_fresh14.jsonl", "party_fresh15.jsonl", "party_fresh16.jsonl"],
-)
+@pytest.mark.parametrize("name", _PARTY_SETS[1:])
 def test_held_out_sets_are_verbatim(name):
     cases = load_cases(DATA / name)
     assert _check_verbatim(cases, _party_texts(cases)) == []
     assert any(not c.answerable for c in cases) and all(c.history for c in cases if c.kind == "followup")
 
 
+def test_every_party_set_on_disk_is_in_the_list():
+    assert sorted(path.name for path in DATA.glob("party_*.jsonl")) == sorted(_PARTY_SETS)
+
+
 # Each held-out set must avoid the documents of the dev set and of every set written before it.
-_EARLIER_SETS = {
-    "party_test.jsonl": ["party_dev.jsonl"],
-    "party_holdout.jsonl": ["party_dev.jsonl", "party_test.jsonl"],
-    "party_fresh.jsonl": ["party_dev.jsonl", "party_test.jsonl", "party_holdout.jsonl"],
-    "party_fresh2.jsonl": ["party_dev.jsonl", "party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl"],
-    "party_fresh3.jsonl": ["party_dev.jsonl", "party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl",
-                           "party_fresh2.jsonl"],
-    "party_fresh4.jsonl": ["party_dev.jsonl", "party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl",
-                           "party_fresh2.jsonl", "party_fresh3.jsonl"],
-    "party_fresh5.jsonl": ["party_dev.jsonl", "party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl",
-                           "party_fresh2.jsonl", "party_fresh3.jsonl", "party_fresh4.jsonl"],
-    "party_fresh6.jsonl": ["party_dev.jsonl", "party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl",
-                           "party_fresh2.jsonl", "party_fresh3.jsonl", "party_fresh4.jsonl", "party_fresh5.jsonl"],
-    "party_fresh7.jsonl": ["party_dev.jsonl", "party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl",
-                           "party_fresh2.jsonl", "party_fresh3.jsonl", "party_fresh4.jsonl", "party_fresh5.jsonl",
-                           "party_fresh6.jsonl"],
-    "party_fresh8.jsonl": ["party_dev.jsonl", "party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl",
-                           "party_fresh2.jsonl", "party_fresh3.jsonl", "party_fresh4.jsonl", "party_fresh5.jsonl",
-                           "party_fresh6.jsonl", "party_fresh7.jsonl"],
-    "party_fresh9.jsonl": ["party_dev.jsonl", "party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl",
-                           "party_fresh2.jsonl", "party_fresh3.jsonl", "party_fresh4.jsonl", "party_fresh5.jsonl",
-                           "party_fresh6.jsonl", "party_fresh7.jsonl", "party_fresh8.jsonl"],
-    "party_fresh10.jsonl": ["party_dev.jsonl", "party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl",
-                            "party_fresh2.jsonl", "party_fresh3.jsonl", "party_fresh4.jsonl", "party_fresh5.jsonl",
-                            "party_fresh6.jsonl", "party_fresh7.jsonl", "party_fresh8.jsonl", "party_fresh9.jsonl"],
-    "party_fresh11.jsonl": ["party_dev.jsonl", "party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl",
-                            "party_fresh2.jsonl", "party_fresh3.jsonl", "party_fresh4.jsonl", "party_fresh5.jsonl",
-                            "party_fresh6.jsonl", "party_fresh7.jsonl", "party_fresh8.jsonl", "party_fresh9.jsonl",
-                            "party_fresh10.jsonl"],
-    "party_fresh12.jsonl": ["party_dev.jsonl", "party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl",
-                            "party_fresh2.jsonl", "party_fresh3.jsonl", "party_fresh4.jsonl", "party_fresh5.jsonl",
-                            "party_fresh6.jsonl", "party_fresh7.jsonl", "party_fresh8.jsonl", "party_fresh9.jsonl",
-                            "party_fresh10.jsonl", "party_fresh11.jsonl"],
-    "party_fresh13.jsonl": ["party_dev.jsonl", "party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl",
-                            "party_fresh2.jsonl", "party_fresh3.jsonl", "party_fresh4.jsonl", "party_fresh5.jsonl",
-                            "party_fresh6.jsonl", "party_fresh7.jsonl", "party_fresh8.jsonl", "party_fresh9.jsonl",
-                            "party_fresh10.jsonl", "party_fresh11.jsonl", "party_fresh12.jsonl"],
-    "party_fresh14.jsonl": ["party_dev.jsonl", "party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl",
-                            "party_fresh2.jsonl", "party_fresh3.jsonl", "party_fresh4.jsonl", "party_fresh5.jsonl",
-                            "party_fresh6.jsonl", "party_fresh7.jsonl", "party_fresh8.jsonl", "party_fresh9.jsonl",
-                            "party_fresh10.jsonl", "party_fresh11.jsonl", "party_fresh12.jsonl", "party_fresh13.jsonl"],
-    "party_fresh15.jsonl": ["party_dev.jsonl", "party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl",
-                            "party_fresh2.jsonl", "party_fresh3.jsonl", "party_fresh4.jsonl", "party_fresh5.jsonl",
-                            "party_fresh6.jsonl", "party_fresh7.jsonl", "party_fresh8.jsonl", "party_fresh9.jsonl",
-                            "party_fresh10.jsonl", "party_fresh11.jsonl", "party_fresh12.jsonl", "party_fresh13.jsonl",
-                            "party_fresh14.jsonl"],
-    "party_fresh16.jsonl": ["party_dev.jsonl", "party_test.jsonl", "party_holdout.jsonl", "party_fresh.jsonl",
-                            "party_fresh2.jsonl", "party_fresh3.jsonl", "party_fresh4.jsonl", "party_fresh5.jsonl",
-                            "party_fresh6.jsonl", "party_fresh7.jsonl", "party_fresh8.jsonl", "party_fresh9.jsonl",
-                            "party_fresh10.jsonl", "party_fresh11.jsonl", "party_fresh12.jsonl", "party_fresh13.jsonl",
-                            "party_fresh14.jsonl", "party_fresh15.jsonl"],
-}
+_EARLIER_SETS = {name: _PARTY_SETS[:i] for i, name in enumerate(_PARTY_SETS) if i}
 
 
 @pytest.mark.parametrize("name", sorted(_EARLIER_SETS))
@@ -151,13 +104,7 @@ def test_held_out_sets_are_apart_from_earlier_ones(name):
         assert not sources & earlier_sources, f"{name} shares documents with {earlier}"
 
 
-@pytest.mark.parametrize(
-    "name",
-    ["party_fresh.jsonl", "party_fresh2.jsonl", "party_fresh3.jsonl", "party_fresh4.jsonl", "party_fresh5.jsonl",
-     "party_fresh6.jsonl", "party_fresh7.jsonl", "party_fresh8.jsonl", "party_fresh9.jsonl", "party_fresh10.jsonl",
-     "party_fresh11.jsonl", "party_fresh12.jsonl", "party_fresh13.jsonl", "party_fresh14.jsonl", "party_fresh15.jsonl",
-     "party_fresh16.jsonl"],
-)
+@pytest.mark.parametrize("name", _PARTY_SETS[3:])
 def test_fresh_set_covers_its_kinds(name):
     from index.text import has_diacritics
 
