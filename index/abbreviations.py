@@ -128,7 +128,7 @@ def spell_out_abbreviations(text: str, *, extra: dict[str, str] | None = None) -
 def _abbreviations_in(normalized: str, extra: dict[str, str] | None) -> Iterator[tuple[re.Match, list[str]]]:
     """Each known abbreviation token of already-normalised text with its expansions, in order; a plainly typed text
     gets plain expansions (it stays folded-only), and the parts of a document number ("17-NQ/TU") are skipped."""
-    table = _with_folded_keys({**ABBREVIATIONS, **(extra or {})})
+    table = expansions(extra)
     numbers = [m.span() for m in DOC_NUMBER_PATTERN.finditer(normalized)]
     plain = not has_diacritics(normalized)
     for match in _TOKEN.finditer(normalized):
