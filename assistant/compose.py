@@ -49,6 +49,7 @@ def open_store(settings: Settings, *, index_dir: Path | None = None, create: boo
         collection=settings.index.collection,
         chroma_url=settings.index.chroma_url,
         create=create,
+        search_ef=settings.index.search_ef,
     )
 
 

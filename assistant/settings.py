@@ -8,6 +8,8 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from index.chroma import SEARCH_EF
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -19,6 +21,9 @@ class IndexSettings(BaseModel):
     chroma_url: str | None = Field(None, description="a `chroma run` server, e.g. http://127.0.0.1:8001; default embedded")
     corpus: list[Path] = [REPO_ROOT / "corpus" / "seeds", REPO_ROOT / "corpus" / "charter"]
     chunk_chars: int = Field(900, ge=200, le=4000)
+    search_ef: int = Field(
+        SEARCH_EF, ge=10, description="HNSW candidates kept per dense search; Chroma's 100 misses near neighbours"
+    )
 
 
 class EmbedderSettings(BaseModel):

@@ -8,7 +8,15 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from index.chroma import chunk_metadata, hit_from_record, open_client, open_vectorstore, passage_text, strip_passage_prefix
+from index.chroma import (
+    SEARCH_EF,
+    chunk_metadata,
+    hit_from_record,
+    open_client,
+    open_vectorstore,
+    passage_text,
+    strip_passage_prefix,
+)
 from index.embedders import vector_space
 from index.errors import IndexingError, IndexNotBuilt
 from index.filters import Filters
@@ -39,6 +47,7 @@ class IndexStore:
         collection: str = "documents",
         chroma_url: str | None = None,
         create: bool = True,
+        search_ef: int = SEARCH_EF,
     ) -> None:
         self.dir = Path(index_dir)
         if not create and not (self.dir / "index.json").exists():
@@ -48,7 +57,9 @@ class IndexStore:
         self.records = SQLiteRecordManager(f"chroma/{collection}", self._conn)
         self.documents = DocumentStore(self._conn)
         client = open_client(None if chroma_url else self.dir / "chroma", url=chroma_url)
-        self.vectors = open_vectorstore(client, collection=collection, embedder=embedder, embedder_name=embedder_name)
+        self.vectors = open_vectorstore(
+            client, collection=collection, embedder=embedder, embedder_name=embedder_name, search_ef=search_ef
+        )
         self._lexical: LexicalIndex | None = None
         self._lexical_lock = threading.Lock()  # one rebuild at a time, however many threads ask
 
