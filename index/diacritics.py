@@ -2,9 +2,10 @@
 
 "dang vien du bi" folds "đảng viên dự bị", "đang viên dữ bí" and many more to the same letters. The lexical index
 already counts, for every syllable and every pair of adjacent syllables, how many passages hold it (both accented and
-folded). A bigram model over those counts picks, for each run of plain words, the accented reading the corpus makes
-most likely (Viterbi), the way a reader fills in the marks from context. Words the corpus never writes with marks
-(numbers, "XIII", "UBND", foreign names) stay as typed.
+folded), and can say how many passages hold two pairs at once. A model over those counts that reads three words at a
+time picks, for each run of plain words, the accented reading the corpus makes most likely (Viterbi), the way a
+reader fills in the marks from context. Words the corpus never writes with marks (numbers, "XIII", "UBND", foreign
+names) and document numbers ("17-nq/tu") stay as typed.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ ASKING_FLOOR = 0.01
 _JOIN = re.compile(r"[ \t]+")
 _CANDIDATES = 8  # the readings of a plain syllable kept, most frequent first
 _BIGRAM_WEIGHT = 0.9  # P(b | a) = 0.9 · df(a b) / df(a) + 0.1 · df(b) / N
+_TRIPLE_WEIGHT = 0.5  # see Restorer._triple
+_TRIPLES_KEPT = 200_000  # triples remembered at most
+_BEAM = 64  # states (the last two readings) kept at each word of the second-order model
 # Capitals (see restore_capitals): a word the corpus writes capitalised this often inside running text is a name on
 # its own ("Nghèn", "Lê"); a pair it writes with both words capitalised this often is one ("Hồng Phong", "Cửu Long").
 # Measured on the eleven party sets folded to lower case: pairs at 0.5 also took "Nam Thời" ("ở miền nam thời quân
@@ -50,7 +54,8 @@ class Restorer:
     """Restores diacritics with syllable and syllable-pair passage counts (df) from the index."""
 
     def __init__(self, unigrams: dict[str, int], bigrams: dict[tuple[str, str], int], *,
-                 abbreviations: Mapping[str, str] | None = None) -> None:
+                 abbreviations: Mapping[str, str] | None = None,
+                 together: Callable[[tuple[str, str], tuple[str, str]], int] | None = None) -> None:
         readings: dict[str, list[str]] = {}
         for word in unigrams:
             readings.setdefault(fold(word), []).append(word)
@@ -68,10 +73,14 @@ class Restorer:
         # the corpus knows no pair for it with.
         self._ends = {key.lower(): (syllables[0], syllables[-1]) for key, spelt in (abbreviations or {}).items()
                       if (syllables := _WORD.findall(spelt.lower()))}
+        # How many passages hold both pairs of a triple ("xếp bộ" and "bộ máy"): with it the model reads three words
+        # at a time, so "sap xep bo may nam 2025" keeps "bộ máy" although "mấy năm" is the likelier pair.
+        self._together = together
+        self._triples: dict[tuple[str, str, str], float] = {}
 
     @classmethod
-    def from_counts(cls, counts: Iterable[tuple[str, int]], *, abbreviations: Mapping[str, str] | None = None
-                    ) -> "Restorer":
+    def from_counts(cls, counts: Iterable[tuple[str, int]], *, abbreviations: Mapping[str, str] | None = None,
+                    together: Callable[[tuple[str, str], tuple[str, str]], int] | None = None) -> "Restorer":
         """From (term, df) pairs as the lexical index keeps them: "đảng", "đảng_viên"; folded ("~dang") and
         document-number ("#…") terms are skipped. `abbreviations` maps each known abbreviation to its expansion
         ("UV" → "ủy viên")."""
@@ -85,14 +94,16 @@ class Restorer:
                 unigrams[term] = df
             elif len(parts) == 2 and all(_WORD.fullmatch(p) for p in parts):
                 bigrams[(parts[0], parts[1])] = df
-        return cls(unigrams, bigrams, abbreviations=abbreviations)
+        return cls(unigrams, bigrams, abbreviations=abbreviations, together=together)
 
     def restore(self, text: str) -> str:
         """`text` with the marks put back on its plain words; text that has any diacritic is returned as it is
         (someone who typed one mark typed them all)."""
         if has_diacritics(text):
             return text
-        words = list(_WORD.finditer(text))
+        # a document number typed in lower case ("12-nq/tu") keeps its letters: "tu" is TU (Tỉnh ủy), not "tư"
+        numbers = [m.span() for m in DOC_NUMBER_PATTERN.finditer(text.upper())]
+        words = [m for m in _WORD.finditer(text) if not any(start <= m.start() < end for start, end in numbers)]
         out, last = [], 0
         for run in _runs(text, words):
             restored = self._best(run)
@@ -108,6 +119,8 @@ class Restorer:
         options = [self._options(m.group()) for m in run]
         # the syllables an abbreviation meets its neighbours with: (first, last); a word is both
         ends = [self._ends.get(m.group().lower(), ("", "")) if _is_abbreviation(m.group()) else ("", "") for m in run]
+        if self._together is not None and len(run) > 2:
+            return self._best_by_triples(options, ends)
         # best[i][reading] = (log probability of the best path ending in it, the reading before it)
         best: list[dict[str, tuple[float, str]]] = [
             {w: (math.log(self._floor(w, self._unigram(w))), "") for w in options[0]}
@@ -125,6 +138,55 @@ class Restorer:
             word = column[word][1]
             path.append(word)
         return path[::-1]
+
+    def _best_by_triples(self, options: list[list[str]], ends: list[tuple[str, str]]) -> list[str]:
+        """Second-order Viterbi: a state is the last two readings; the best `_BEAM` states go on at each word."""
+        # states[(prev, word)] = (log probability of the best path ending in them, the state before)
+        first = {w: math.log(self._floor(w, self._unigram(w))) for w in options[0]}
+        before, after = ends[0][1], ends[1][0]
+        states: dict[tuple[str, str], tuple[float, tuple[str, str] | None]] = {
+            (a, b): (score + math.log(self._floor(b, self._transition(before or a, after or b))), None)
+            for a, score in first.items() for b in options[1]
+        }
+        history = [states]
+        for i in range(2, len(options)):
+            kept = sorted(states.items(), key=lambda item: -item[1][0])[:_BEAM]
+            plain = ends[i - 2] == ends[i - 1] == ends[i] == ("", "")  # no abbreviation among the three
+            before, after = ends[i - 1][1], ends[i][0]
+            step: dict[tuple[str, str], tuple[float, tuple[str, str] | None]] = {}
+            for (a, b), (score, _) in kept:
+                for c in options[i]:
+                    pair = self._transition(before or b, after or c)
+                    probability = self._triple(a, b, c, pair) if plain else pair
+                    total = score + math.log(self._floor(c, probability))
+                    if (b, c) not in step or total > step[(b, c)][0]:
+                        step[(b, c)] = (total, (a, b))
+            states = step
+            history.append(states)
+        state: tuple[str, str] | None = max(states, key=lambda key: states[key][0])
+        path = [state[1]]
+        for column in reversed(history):
+            back = column[state][1]
+            if back is None:
+                path.append(state[0])
+                break
+            path.append(back[1])
+            state = back
+        return path[::-1]
+
+    def _triple(self, a: str, b: str, c: str, pair: float) -> float:
+        """P(c | b), raised towards n(a b, b c) / df(a b) with weight 0.5, n counting the passages that hold both
+        pairs. A triple never seen together only keeps the pair's probability: the index counts passages, not
+        adjacent triples, so its silence says little."""
+        known = self._bigrams.get((a, b), 0)
+        if not known or not self._bigrams.get((b, c), 0):
+            return pair
+        key = (a, b, c)
+        if key not in self._triples:
+            if len(self._triples) >= _TRIPLES_KEPT:  # a server answers for months: the memo must not grow unbounded
+                self._triples.clear()
+            self._triples[key] = self._together((a, b), (b, c)) / known
+        return max(pair, _TRIPLE_WEIGHT * self._triples[key] + (1 - _TRIPLE_WEIGHT) * pair)
 
     def _options(self, typed: str) -> list[str]:
         lowered = typed.lower()

@@ -115,7 +115,8 @@ class LexicalIndex:
             from index.abbreviations import expansions
             from index.diacritics import Restorer
 
-            self._restorer = Restorer.from_counts(self.term_counts(), abbreviations=expansions(self.abbreviations))
+            self._restorer = Restorer.from_counts(self.term_counts(), abbreviations=expansions(self.abbreviations),
+                                                  together=self.together)
         return self._restorer.restore(text)
 
     def restore(self, text: str) -> str:
@@ -158,6 +159,24 @@ class LexicalIndex:
                     seen += 1
                     capital += all(_is_title(word) for word in match.group().split())
         return capital, seen
+
+    def together(self, *pairs: tuple[str, str]) -> int:
+        """How many chunks hold every one of the syllable pairs `pairs` ("xếp bộ", "bộ máy")."""
+        import numpy as np
+
+        from index.terms import BIGRAM_JOINER
+
+        if self._bm25 is None:
+            return 0
+        indptr, indices = self._bm25.scores["indptr"], self._bm25.scores["indices"]
+        held = None
+        for pair in pairs:
+            slot = self._bm25.vocab_dict.get(BIGRAM_JOINER.join(pair))
+            if not self._chunks_holding(slot):
+                return 0
+            chunks = indices[indptr[slot] : indptr[slot + 1]]
+            held = chunks if held is None else np.intersect1d(held, chunks, assume_unique=True)
+        return 0 if held is None else len(held)
 
     def term_counts(self) -> Iterator[tuple[str, int]]:
         """Every indexed term with the number of chunks that hold it."""

@@ -52,3 +52,46 @@ def test_an_abbreviation_meets_its_neighbours_with_the_syllables_of_its_expansio
     assert spelt.restore("nguyen UV") == "nguyên UV"
     assert (plain.restore("UV du"), spelt.restore("UV du")) == ("UV dữ", "UV dự")  # its last syllable meets the next
     assert spelt.restore("nguyen XYZ") == "nguyễn XYZ"  # an abbreviation it cannot spell out changes nothing
+
+
+# Which passages hold each pair: "bộ máy" follows "sắp xếp" in every passage that has both; "mấy năm" is the
+# commoner pair on its own, so a model that reads two words at a time takes "bộ mấy năm".
+HOLDING = {
+    ("sắp", "xếp"): range(0, 40), ("xếp", "bộ"): range(0, 30), ("bộ", "máy"): range(0, 50),
+    ("bộ", "mấy"): range(100, 105), ("mấy", "năm"): range(200, 290), ("máy", "năm"): range(0, 1),
+}
+TRIPLE_COUNTS = [("sắp", 100), ("xếp", 100), ("bộ", 500), ("máy", 60), ("mấy", 100), ("năm", 700)] + [
+    (f"{a}_{b}", len(held)) for (a, b), held in HOLDING.items()
+]
+
+
+def together(*pairs):
+    return len(set.intersection(*(set(HOLDING.get(pair, ())) for pair in pairs)))
+
+
+def test_three_words_at_a_time_keep_a_pair_its_left_neighbour_makes_likely():
+    pairs_only = Restorer.from_counts(TRIPLE_COUNTS)
+    triples = Restorer.from_counts(TRIPLE_COUNTS, together=together)
+    assert pairs_only.restore("sap xep bo may nam") == "sắp xếp bộ mấy năm"
+    assert triples.restore("sap xep bo may nam") == "sắp xếp bộ máy năm"
+    # two words, or a triple the passages never hold together, read as before
+    assert triples.restore("bo may nam") == pairs_only.restore("bo may nam") == "bộ mấy năm"
+    assert triples.restore("sap xep, bo may") == "sắp xếp, bộ máy"
+
+
+def test_a_document_number_typed_in_lower_case_keeps_its_letters():
+    counts = COUNTS + [("tư", 300), ("của", 900), ("tư_của", 50), ("của_đảng", 400)]
+    assert Restorer.from_counts(counts).restore("nghi quyet 17-nq/tu cua dang").endswith("17-nq/tu của đảng")
+
+
+def test_the_lexical_index_counts_the_passages_that_hold_every_pair():
+    from index.lexical import LexicalIndex
+    from tests.index.test_capitals import record
+
+    passages = ["Sắp xếp bộ máy tinh gọn.", "Bộ máy nhà nước; sắp xếp lại.", "Mấy năm nay bộ máy vận hành."]
+    index = LexicalIndex.build([record(n, text) for n, text in enumerate(passages)])
+    assert index.together(("sắp", "xếp"), ("bộ", "máy")) == 2
+    assert index.together(("xếp", "bộ"), ("bộ", "máy")) == 1
+    assert index.together(("bộ", "máy")) == 3
+    assert index.together(("xếp", "bộ"), ("mấy", "năm")) == index.together(("không", "có")) == 0
+    assert index.restore("sap xep bo may") == "sắp xếp bộ máy"
