@@ -29,6 +29,9 @@ ASKING_FLOOR = 0.01
 # Only spaces join two words into one run: a comma, a bracket or a full stop starts a new one, as in the index's
 # bigrams, which never cross punctuation either.
 _JOIN = re.compile(r"[ \t]+")
+# A word that ends a clause (before "?", "," or the end) reads as one a clause can end with: "Hội nghị do?" is
+# "Hội nghị đó?", not "do" (by, because), which comes before what it introduces, nor the surname "Đỗ".
+_CLAUSE_FINAL = {"do": "đó", "đỗ": "đó"}
 _CANDIDATES = 8  # the readings of a plain syllable kept, most frequent first
 _BIGRAM_WEIGHT = 0.9  # P(b | a) = 0.9 · df(a b) / df(a) + 0.1 · df(b) / N
 _TRIPLE_WEIGHT = 0.5  # see Restorer._triple
@@ -107,6 +110,8 @@ class Restorer:
         out, last = [], 0
         for run in _runs(text, words):
             restored = self._best(run)
+            if restored[-1] in _CLAUSE_FINAL and not text[run[-1].end() :].lstrip()[:1].isalnum():
+                restored[-1] = _CLAUSE_FINAL[restored[-1]]
             for match, word in zip(run, restored):
                 out.append(text[last : match.start()])
                 out.append(_same_case(match.group(), word))

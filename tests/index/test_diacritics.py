@@ -95,3 +95,12 @@ def test_the_lexical_index_counts_the_passages_that_hold_every_pair():
     assert index.together(("bộ", "máy")) == 3
     assert index.together(("xếp", "bộ"), ("mấy", "năm")) == index.together(("không", "có")) == 0
     assert index.restore("sap xep bo may") == "sắp xếp bộ máy"
+
+
+def test_a_clause_ends_with_do_read_as_that_one_not_as_by():
+    counts = [("do", 900), ("đó", 300), ("đỗ", 100), ("hội", 500), ("nghị", 500), ("hội_nghị", 400),
+              ("nghị_do", 20), ("ai", 50), ("do_ai", 10), ("ký", 80)]
+    r = Restorer.from_counts(counts)
+    assert r.restore("hoi nghi do?") == "hội nghị đó?"
+    assert r.restore("Hoi nghi do, ai ky") == "Hội nghị đó, ai ký"
+    assert r.restore("do ai ky") == "do ai ký"  # "do" before what it introduces stays "do"
