@@ -36,7 +36,7 @@ _CANDIDATES = 8  # the readings of a plain syllable kept, most frequent first
 _BIGRAM_WEIGHT = 0.9  # P(b | a) = 0.9 · df(a b) / df(a) + 0.1 · df(b) / N
 _TRIPLE_WEIGHT = 0.5  # see Restorer._triple
 _TRIPLES_KEPT = 200_000  # triples remembered at most
-_BEAM = 64  # states (the last two readings) kept at each word of the second-order model
+_BEAM = 64  # states (the last two readings) kept at each word: every one when there are no triples (8 × 8)
 # Capitals (see restore_capitals): a word the corpus writes capitalised this often inside running text is a name on
 # its own ("Nghèn", "Lê"); a pair it writes with both words capitalised this often is one ("Hồng Phong", "Cửu Long").
 # Measured on the eleven party sets folded to lower case: pairs at 0.5 also took "Nam Thời" ("ở miền nam thời quân
@@ -120,63 +120,35 @@ class Restorer:
         return "".join(out)
 
     def _best(self, run: list[re.Match[str]]) -> list[str]:
-        """The most likely reading of one run of words (Viterbi over each word's readings)."""
+        """The most likely reading of one run of words: Viterbi over each word's readings, where a state is the last
+        two readings, so that a step can read three words (`_triple`); the best `_BEAM` states go on at each word."""
         options = [self._options(m.group()) for m in run]
         # the syllables an abbreviation meets its neighbours with: (first, last); a word is both
         ends = [self._ends.get(m.group().lower(), ("", "")) if _is_abbreviation(m.group()) else ("", "") for m in run]
-        if self._together is not None and len(run) > 2:
-            return self._best_by_triples(options, ends)
-        # best[i][reading] = (log probability of the best path ending in it, the reading before it)
-        best: list[dict[str, tuple[float, str]]] = [
-            {w: (math.log(self._floor(w, self._unigram(w))), "") for w in options[0]}
-        ]
-        for i in range(1, len(options)):
-            before, first = ends[i - 1][1], ends[i][0]
-            best.append({
-                w: max((score + math.log(self._floor(w, self._transition(before or prev, first or w))), prev)
-                       for prev, (score, _) in best[-1].items())
-                for w in options[i]
-            })
-        word = max(best[-1], key=lambda w: best[-1][w][0])
-        path = [word]
-        for column in reversed(best[1:]):
-            word = column[word][1]
-            path.append(word)
-        return path[::-1]
-
-    def _best_by_triples(self, options: list[list[str]], ends: list[tuple[str, str]]) -> list[str]:
-        """Second-order Viterbi: a state is the last two readings; the best `_BEAM` states go on at each word."""
-        # states[(prev, word)] = (log probability of the best path ending in them, the state before)
-        first = {w: math.log(self._floor(w, self._unigram(w))) for w in options[0]}
-        before, after = ends[0][1], ends[1][0]
+        # states[(reading before, reading)] = (log probability of the best path ending in them, the state before)
         states: dict[tuple[str, str], tuple[float, tuple[str, str] | None]] = {
-            (a, b): (score + math.log(self._floor(b, self._transition(before or a, after or b))), None)
-            for a, score in first.items() for b in options[1]
+            ("", w): (math.log(self._floor(w, self._unigram(w))), None) for w in options[0]
         }
         history = [states]
-        for i in range(2, len(options)):
-            kept = sorted(states.items(), key=lambda item: -item[1][0])[:_BEAM]
-            plain = ends[i - 2] == ends[i - 1] == ends[i] == ("", "")  # no abbreviation among the three
+        for i in range(1, len(options)):
             before, after = ends[i - 1][1], ends[i][0]
+            triple = self._together is not None and i >= 2 and ends[i - 2] == ends[i - 1] == ends[i] == ("", "")
             step: dict[tuple[str, str], tuple[float, tuple[str, str] | None]] = {}
-            for (a, b), (score, _) in kept:
+            for (a, b), (score, _) in sorted(states.items(), key=lambda item: -item[1][0])[:_BEAM]:
                 for c in options[i]:
-                    pair = self._transition(before or b, after or c)
-                    probability = self._triple(a, b, c, pair) if plain else pair
+                    probability = self._transition(before or b, after or c)
+                    if triple:
+                        probability = self._triple(a, b, c, probability)
                     total = score + math.log(self._floor(c, probability))
                     if (b, c) not in step or total > step[(b, c)][0]:
                         step[(b, c)] = (total, (a, b))
             states = step
             history.append(states)
         state: tuple[str, str] | None = max(states, key=lambda key: states[key][0])
-        path = [state[1]]
+        path = []
         for column in reversed(history):
-            back = column[state][1]
-            if back is None:
-                path.append(state[0])
-                break
-            path.append(back[1])
-            state = back
+            path.append(state[1])
+            state = column[state][1]
         return path[::-1]
 
     def _triple(self, a: str, b: str, c: str, pair: float) -> float:
