@@ -58,7 +58,9 @@ ABBREVIATIONS: dict[str, str] = {
     "TNCS": "thanh niên cộng sản", "TNTP": "thiếu niên tiền phong", "TTXVN": "thông tấn xã việt nam",
     "VKSND": "viện kiểm sát nhân dân", "TAND": "tòa án nhân dân", "KTNN": "kiểm toán nhà nước",
     "TCHQ": "tổng cục hải quan", "GTVT": "giao thông vận tải", "TT&TT": "thông tin và truyền thông",
-    "HV": "học viện",
+    "HV": "học viện", "PTT": "phó thủ tướng", "PTTg": "phó thủ tướng", "ĐB": "đại biểu", "QG": "quốc gia",
+    "CTQG": "chính trị quốc gia", "HVCTQG": "học viện chính trị quốc gia", "NDCM": "nhân dân cách mạng",
+    "UBTW": "ủy ban trung ương", "VKSNDTC": "viện kiểm sát nhân dân tối cao", "TANDTC": "tòa án nhân dân tối cao",
 }
 # Units written with their number glued on: "QK2" is "quân khu 2", "QĐ3" "quân đoàn 3" (a decision, "QĐ" alone, is
 # never numbered so).

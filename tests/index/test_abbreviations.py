@@ -21,6 +21,8 @@ EXPECTED = {
     "BHXH": "bảo hiểm xã hội", "ĐBQH": "đại biểu quốc hội", "XHCN": "xã hội chủ nghĩa",
     "ANQP": "quốc phòng - an ninh", "QP-AN": "quốc phòng - an ninh",
     "QUTW": "quân ủy trung ương", "UBDT": "ủy ban dân tộc", "DT&TG": "dân tộc và tôn giáo",
+    "PTT": "phó thủ tướng", "ĐB": "đại biểu", "NDCM": "nhân dân cách mạng", "CTQG": "chính trị quốc gia",
+    "VKSNDTC": "viện kiểm sát nhân dân tối cao",
 }
 
 
