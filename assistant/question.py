@@ -771,23 +771,29 @@ def _names(text: str) -> list[str]:
         # a run ends at punctuation too: "Staley–Taylor" is two tokens, never the pair the constraint looks for
         joined = bool(run) and match is not None and not text[words[i - 1].end() : match.start()].strip()
         if capitalised and (joined or not run):
-            run.append(fold(word.lower()))
+            run.append(word)
             continue
         asked = word.lower() == "nào" and joined  # "sĩ quan Pháp nào": it describes what is asked for
-        if run and not asked and not all(w in _INSTITUTIONAL for w in run):
-            names.extend(" ".join(part) for part in _split_at_person(run))
-        run = [fold(word.lower())] if capitalised else []
+        folded = [fold(w.lower()) for w in run]
+        if run and not asked and not all(w in _INSTITUTIONAL for w in folded):
+            names.extend(" ".join(fold(w.lower()) for w in part) for part in _split_at_person(run)
+                         if not all(fold(w.lower()) in _INSTITUTIONAL for w in part))
+        run = [word] if capitalised else []
     return names
 
 
 def _split_at_person(run: list[str]) -> list[list[str]]:
     """"Bí thư TU Cửu Long Nguyễn Đáng" holds two names, the place and the person: a run that does not start with a
     family name is cut before the first family name followed by a given name. A family name as the last word stays
-    ("Hải Dương", "Lai Châu")."""
-    if run[0] in _FAMILY_FOLDED:
+    ("Hải Dương", "Lai Châu"). "Đảng" is not "Đặng": a word with its marks is compared with its marks."""
+    if _is_family_name(run[0]):
         return [run]
-    cut = next((i for i in range(1, len(run) - 1) if run[i] in _FAMILY_FOLDED), None)
+    cut = next((i for i in range(1, len(run) - 1) if _is_family_name(run[i])), None)
     return [run] if cut is None else [run[:cut], run[cut:]]
+
+
+def _is_family_name(word: str) -> bool:
+    return word in _FAMILY_NAMES if has_diacritics(word) else fold(word.lower()) in _FAMILY_FOLDED
 
 
 def _asked_post(text: str) -> str:

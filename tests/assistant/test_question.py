@@ -152,6 +152,16 @@ def test_a_name_that_starts_with_an_institutional_word_stays_whole():
     assert Question.parse("Ai được bầu làm Tổng Bí thư?").names == frozenset()
 
 
+def test_a_person_after_a_capitalised_party_word_is_cut_off_from_it():
+    """fresh17: "… BT TW Đảng Tô Huy Rứa …" made the name "dang to huy rua", since "Đảng" folds to the family name
+    "Đặng"; no page holds that, so his own page's "Ông được kết nạp Đảng … ngày 6 tháng 2 năm 1967" was weakened."""
+    q = Question.parse("Nguyên UV BCT, BT TW Đảng Tô Huy Rứa được kết nạp vào Đảng ngày nào?")
+    assert q.names == {"to huy rua"}
+    assert Question.parse("Ông Đặng Quốc Khánh bao nhiêu tuổi?").names == {"dang quoc khanh"}
+    assert Question.parse("Bí thư TU Cửu Long Nguyễn Đáng là ai?").names == {"cuu long", "nguyen dang"}
+    assert Question.parse("ong Dang Quoc Khanh bao nhieu tuoi").names == {"dang quoc khanh"}  # plain: as before
+
+
 def test_a_name_that_describes_what_is_asked_for_is_not_required_of_the_passage():
     """fresh14: "… do sĩ quan Pháp nào dẫn đầu?" is answered by "… của Thiếu tá Castella (đặc phái viên của tướng De
     Gaulle)" on a page that never says "Pháp"."""
