@@ -155,10 +155,13 @@ _SIGNS = re.compile(rf"(?<!ngày )\b(?i:ký|kí)\b|{_SIGNATURE_LINE.pattern}")
 # ngày nào?" is not answered by "Ngày 14/12/2017 ông được phân công …". A life span "(1916 – 26 tháng 12 năm 2019)"
 # tells of both, birth on its left, death on its right.
 _ASKS_EVENT = {
-    "birth": re.compile(r"\bsinh (?:vao|ngay|nam|thang|luc)\b"),
-    "death": re.compile(r"\b(?:mat|qua doi|tu tran|hy sinh|ta the)\b (?:vao|trong|tai|ngay|nam|thang|luc)\b"),
-    "party": re.compile(r"\bket nap\b|\bvao dang\b|\bgia nhap dang\b"),
+    "birth": re.compile(r"\bsinh (?:vào|ngày|năm|tháng|lúc)\b"),
+    "death": re.compile(r"\b(?:mất|qua đời|từ trần|hy sinh|tạ thế)\b (?:vào|trong|tại|ngày|năm|tháng|lúc)\b"),
+    "party": re.compile(r"\bkết nạp\b|\bvào đảng\b|\bgia nhập đảng\b"),
 }
+# The same, folded, for a question typed without marks; one with marks is read with them: folded, "được kết nạp bí
+# mật vào Đảng … khi nào?" holds "mat vao", a death (fresh17).
+_ASKS_EVENT_FOLDED = {event: re.compile(fold(pattern.pattern)) for event, pattern in _ASKS_EVENT.items()}
 _TELLS_EVENT = {
     "burial": re.compile(r"\b(?:an táng|chôn|mai táng|yên nghỉ|nghĩa trang|nghĩa địa)\b"),
     "marriage": re.compile(r"\b(?:kết hôn|thành hôn|cưới|lấy (?:vợ|chồng)|lập gia đình|vợ|chồng|phu nhân)\b"),
@@ -429,7 +432,9 @@ class Question:
         event = next((event for event, pattern in _ASKS_ANY_EVENT.items() if pattern.search(lowered)), "")
         if event or self.asks != "date":
             return event
-        return next((event for event, pattern in _ASKS_EVENT.items() if pattern.search(self.folded)), "")
+        if has_diacritics(self.text):
+            return next((event for event, pattern in _ASKS_EVENT.items() if pattern.search(self.text.lower())), "")
+        return next((event for event, pattern in _ASKS_EVENT_FOLDED.items() if pattern.search(self.folded)), "")
 
     def signer_factor(self, sentence: str, before: str = "") -> float:
         """For "ai ký …?", a sentence that neither says "ký" nor follows a signature line ("T/M BỘ CHÍNH TRỊ", "Người

@@ -695,3 +695,11 @@ def test_a_name_ends_at_punctuation():
     assert person_names("Thiếu tướng Nguyễn Hồng Thái, Tư lệnh Bộ Tư lệnh Thủ đô tiếp nhận nhiệm vụ.") == [
         "Nguyễn Hồng Thái"]
     assert has_person("Thiếu tướng Nguyễn Hồng Thái, Tư lệnh Bộ Tư lệnh Thủ đô", frozenset({"tu", "quan"}))
+
+
+def test_a_life_event_is_read_with_the_marks_the_question_has():
+    """fresh17: folded, "được kết nạp bí mật vào Đảng … khi nào?" holds "mat vao" and was asked as a death."""
+    assert Question.parse("Ông Nguyễn Thanh Bình được kết nạp bí mật vào Đảng khi nào?").asked_event == "party"
+    assert Question.parse("Ông ấy mất vào ngày nào?").asked_event == "death"
+    assert Question.parse("ong ay mat vao ngay nao").asked_event == "death"  # plain: read folded, as before
+    assert Question.parse("ong duoc ket nap vao dang khi nao").asked_event == "party"
