@@ -779,10 +779,10 @@ def _names(text: str) -> list[str]:
             run.append(word)
             continue
         asked = word.lower() == "nào" and joined  # "sĩ quan Pháp nào": it describes what is asked for
-        folded = [fold(w.lower()) for w in run]
-        if run and not asked and not all(w in _INSTITUTIONAL for w in folded):
-            names.extend(" ".join(fold(w.lower()) for w in part) for part in _split_at_person(run)
-                         if not all(fold(w.lower()) in _INSTITUTIONAL for w in part))
+        for part in _split_at_person(run) if run and not asked else ():
+            folded = [fold(w.lower()) for w in part]
+            if not all(w in _INSTITUTIONAL for w in folded):
+                names.append(" ".join(folded))
         run = [word] if capitalised else []
     return names
 

@@ -162,8 +162,6 @@ class LexicalIndex:
 
     def together(self, *pairs: tuple[str, str]) -> int:
         """How many chunks hold every one of the syllable pairs `pairs` ("xếp bộ", "bộ máy")."""
-        import numpy as np
-
         from index.terms import BIGRAM_JOINER
 
         if self._bm25 is None:
