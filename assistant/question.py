@@ -17,7 +17,7 @@ from index.text import fold, has_diacritics, normalize_for_search
 # Question words and function words: they say what is asked, not what to look for.
 _STOP_WORDS = (
     "bao nhiêu mấy gì nào ai đâu sao không có là của được đã đang sẽ và với các những một trong cho về tại ở "
-    "thì mà như thế nào hay hoặc bị do vì khi nơi cái chiếc này đó ấy hãy biết xin hỏi theo từ đến"
+    "thì mà như thế nào hay hoặc bị do vì khi nơi cái chiếc này đó ấy hãy biết xin hỏi theo từ đến còn cũng nữa vậy rồi"
 ).split()
 _STOP = frozenset(_STOP_WORDS)
 # Folded, for plain questions. They also catch some plain-typed content words ("co" is "có" but also "cơ"); "dang"

@@ -703,3 +703,10 @@ def test_a_life_event_is_read_with_the_marks_the_question_has():
     assert Question.parse("Ông ấy mất vào ngày nào?").asked_event == "death"
     assert Question.parse("ong ay mat vao ngay nao").asked_event == "death"  # plain: read folded, as before
     assert Question.parse("ong duoc ket nap vao dang khi nao").asked_event == "party"
+
+
+def test_function_words_that_join_clauses_are_not_looked_for():
+    """fresh17: "… còn lo việc bảo vệ công trình nào?" spent weight on "còn", which the answer ("Thứ trưởng phụ trách
+    … bảo vệ Lăng Chủ tịch Hồ Chí Minh") has no reason to say."""
+    terms = Question.parse("Vị Thứ trưởng đó còn lo việc bảo vệ công trình nào nữa vậy?").terms
+    assert not {"còn", "nữa", "vậy"} & set(terms) and {"lo", "bảo_vệ", "công_trình"} <= set(terms)
