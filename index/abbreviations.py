@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Iterator
 
-from index.docnumbers import DOC_NUMBER_PATTERN
+from index.docnumbers import document_number_spans, within
 from index.text import fold, has_diacritics, normalize_for_search
 
 ABBREVIATIONS: dict[str, str] = {
@@ -131,10 +131,10 @@ def _abbreviations_in(normalized: str, extra: dict[str, str] | None) -> Iterator
     """Each known abbreviation token of already-normalised text with its expansions, in order; a plainly typed text
     gets plain expansions (it stays folded-only), and the parts of a document number ("17-NQ/TU") are skipped."""
     table = expansions(extra)
-    numbers = [m.span() for m in DOC_NUMBER_PATTERN.finditer(normalized)]
+    numbers = document_number_spans(normalized)
     plain = not has_diacritics(normalized)
     for match in _TOKEN.finditer(normalized):
-        if any(start <= match.start() < end for start, end in numbers):
+        if within(match.start(), numbers):
             continue
         parts = _known_parts(match.group(), table)
         if parts:

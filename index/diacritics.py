@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 
 from index.abbreviations import split_number
-from index.docnumbers import DOC_NUMBER_PATTERN
+from index.docnumbers import document_number_spans, within
 from index.terms import BIGRAM_JOINER, DOC_NUMBER, FOLDED
 from index.text import fold, has_diacritics
 
@@ -105,8 +105,8 @@ class Restorer:
         if has_diacritics(text):
             return text
         # a document number typed in lower case ("12-nq/tu") keeps its letters: "tu" is TU (Tỉnh ủy), not "tư"
-        numbers = [m.span() for m in DOC_NUMBER_PATTERN.finditer(text.upper())]
-        words = [m for m in _WORD.finditer(text) if not any(start <= m.start() < end for start, end in numbers)]
+        numbers = document_number_spans(text.upper())
+        words = [m for m in _WORD.finditer(text) if not within(m.start(), numbers)]
         out, last = [], 0
         for run in _runs(text, words):
             restored = self._best(run)
@@ -203,12 +203,12 @@ def restore_capitals(text: str, capitalised: Callable[[tuple[str, ...]], tuple[i
     if any(not _is_abbreviation(m.group()) and m.group() != m.group().lower() for m in words[1:]):
         return text
     out = list(text)
-    numbers = [m.span() for m in DOC_NUMBER_PATTERN.finditer(text.upper())]
+    numbers = document_number_spans(text.upper())
     for start, end in numbers:
         out[start:end] = text[start:end].upper()
     _write_abbreviations(text, out, numbers, abbreviations or {})
     lowered = [m.group().lower() for m in words]
-    inside = {i for i, m in enumerate(words) if any(s <= m.start() < e for s, e in numbers)}
+    inside = {i for i, m in enumerate(words) if within(m.start(), numbers)}
     numerals = _write_numerals(text, words, lowered, out, skip=inside)
     _capitalise_names(text, words, lowered, out, capitalised, skip=inside | numerals)
     _capitalise_places(text, words, lowered, out, capitalised)
@@ -225,7 +225,7 @@ def _write_abbreviations(text: str, out: list[str], numbers: list[tuple[int, int
         numbered = split_number(lowered)  # "qk2": a unit with its number glued on
         if not written and numbered and numbered[0] in abbreviations:
             written = abbreviations[numbered[0]] + numbered[1]
-        if (written and len(written) == len(token.group()) and not any(s <= token.start() < e for s, e in numbers)
+        if (written and len(written) == len(token.group()) and not within(token.start(), numbers)
                 and not all(_SYLLABLE.fullmatch(fold(part)) for part in re.split(r"[&-]", lowered))):
             out[token.start() : token.end()] = written
 

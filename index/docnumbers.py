@@ -39,3 +39,13 @@ def find_document_numbers(text: str) -> list[str]:
     """Canonical document numbers in the order they first appear, without repeats."""
     found = (canonical_document_number(m.group()) for m in DOC_NUMBER_PATTERN.finditer(nfc(strip_invisible(text))))
     return list(dict.fromkeys(found))
+
+
+def document_number_spans(text: str) -> list[tuple[int, int]]:
+    """Where document numbers stand in `text`, as (start, end) offsets; pass it upper-cased to find "17-nq/tu" too."""
+    return [m.span() for m in DOC_NUMBER_PATTERN.finditer(text)]
+
+
+def within(position: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether `position` falls inside one of `spans` (as `document_number_spans` gives them)."""
+    return any(start <= position < end for start, end in spans)
