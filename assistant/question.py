@@ -162,9 +162,10 @@ _ASKS_EVENT = {
 # The same, folded, for a question typed without marks; one with marks is read with them: folded, "được kết nạp bí
 # mật vào Đảng … khi nào?" holds "mat vao", a death (fresh17).
 _ASKS_EVENT_FOLDED = {event: re.compile(fold(pattern.pattern)) for event, pattern in _ASKS_EVENT.items()}
+_SPOUSE = "vợ|chồng|phu nhân"  # a wife or husband, as a sentence tells of one or a question asks
 _TELLS_EVENT = {
     "burial": re.compile(r"\b(?:an táng|chôn|mai táng|yên nghỉ|nghĩa trang|nghĩa địa)\b"),
-    "marriage": re.compile(r"\b(?:kết hôn|thành hôn|cưới|lấy (?:vợ|chồng)|lập gia đình|vợ|chồng|phu nhân)\b"),
+    "marriage": re.compile(rf"\b(?:kết hôn|thành hôn|cưới|lấy (?:vợ|chồng)|lập gia đình|{_SPOUSE})\b"),
     "alias": re.compile(r"\b(?:tên|bí danh|biệt danh|bút danh|hiệu là|tự là|gọi là|gọi bằng)\b"),
     "verdict": re.compile(
         r"\b(?:kết án|tuyên án|xử án|mức án|bản án|án tù|tù|tử hình|chung thân|khổ sai|xử bắn|phạt)\b"
@@ -194,8 +195,8 @@ _ASKS_ANY_EVENT = {
     "burial": re.compile(r"\b(?:an táng|chôn cất|mai táng|yên nghỉ)\b"),
     "marriage": re.compile(
         r"\b(?:kết hôn|thành hôn|cưới (?:vợ|chồng|nhau)|lấy (?:vợ|chồng)|lập gia đình)\b"
-        r"|^\W*(?:người )?(?:vợ|chồng|phu nhân)\b[^?]*\b(?:tên là gì|tên gì|là ai)"
-        r"|\btên (?:của )?(?:người )?(?:vợ|chồng|phu nhân)\b"
+        rf"|^\W*(?:người )?(?:{_SPOUSE})\b[^?]*\b(?:tên là gì|tên gì|là ai)"
+        rf"|\btên (?:của )?(?:người )?(?:{_SPOUSE})\b"
     ),
     "alias": re.compile(r"\b(?:tên thật|tên khai sinh|tên húy|tên cúng cơm|bí danh|biệt danh|bút danh)\b"),
     "parent": re.compile(
