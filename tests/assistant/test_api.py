@@ -82,20 +82,26 @@ def serve(index_dir: Path, *, ready: bool = True, env: dict[str, str] | None = N
         proc = subprocess.Popen([sys.executable, *args], cwd=REPO, env=env, stdout=out, stderr=out)
     server = Server(f"http://127.0.0.1:{port}", proc, log)
     try:
-        _wait(server, "/healthz")
+        wait_for(server, "/healthz")
         if ready:
-            _wait(server, "/readyz")
+            wait_for(server, "/readyz")
         yield server
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(10)
+        stop(proc)
 
 
-def _wait(server: Server, path: str, seconds: float = 60) -> None:
+def stop(proc: subprocess.Popen) -> None:
+    """Terminate a server process; kill it if it has not exited within 10 s."""
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(10)
+
+
+def wait_for(server: Server, path: str, seconds: float = 60) -> None:
+    """Until `path` answers 200; fails with the server's log if it exits first or never does."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if server.proc.poll() is not None:
