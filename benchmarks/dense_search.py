@@ -26,8 +26,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def questions() -> list[str]:
-    return [json.loads(line)["question"] for path in sorted((REPO / "evals" / "data").glob("*.jsonl"))
-            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    from evals.cases import load_cases
+
+    return [case.question for case in load_cases(*sorted((REPO / "evals" / "data").glob("*.jsonl")))]
 
 
 def measure(collection, queries, exact: list[list[str]], k: int) -> dict:
