@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from assistant.settings import Settings
+from assistant.settings import Settings, load_settings
 
 
 def _add_index_dir(parser: argparse.ArgumentParser) -> None:
@@ -58,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    settings = Settings()
+    settings = load_settings()
     if getattr(args, "embedder", None):
         settings.embedder.name = args.embedder
     if getattr(args, "llm", None):
@@ -203,7 +203,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script; library errors become one-line messages and exit code 1."""
-    from assistant.errors import LlmUnavailable
+    from assistant.errors import BadSetting, LlmUnavailable
     from index.errors import IndexingError
 
     args = _parser().parse_args(argv)
@@ -216,6 +216,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     try:
         return handlers[args.command](args)
+    except BadSetting as err:
+        print(f"assistant: bad setting: {err}", file=sys.stderr)
+        return 1
     except (IndexingError, LlmUnavailable, FileNotFoundError) as err:
         print(f"assistant: {err}", file=sys.stderr)
         return 1

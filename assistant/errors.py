@@ -5,3 +5,7 @@ from __future__ import annotations
 
 class LlmUnavailable(RuntimeError):
     """The configured language model cannot be built or loaded (missing extra, model file or setting)."""
+
+
+class BadSetting(ValueError):
+    """An ASSISTANT_* environment variable holds a value the settings refuse."""

@@ -92,3 +92,18 @@ class Settings(BaseSettings):
         if self.api_keys:
             self.api.keys = [*self.api.keys, *self.api_keys]
         return self
+
+
+def load_settings() -> Settings:
+    """The settings from the environment; a refused value raises BadSetting naming its ASSISTANT_* variable (not the
+    value, which may be a key)."""
+    from pydantic import ValidationError
+
+    from assistant.errors import BadSetting
+
+    try:
+        return Settings()
+    except ValidationError as err:
+        problems = (f"ASSISTANT_{'__'.join(str(part) for part in problem['loc']).upper()}: {problem['msg']}"
+                    for problem in err.errors())
+        raise BadSetting("; ".join(problems)) from None

@@ -29,6 +29,16 @@ def test_ingest_then_reingest_then_search(tmp_path):
     assert asked.returncode == 0 and "95 đảng viên" in asked.stdout and "[1]" in asked.stdout
 
 
+def test_a_refused_setting_gives_a_one_line_error_naming_its_variable(tmp_path, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_INDEX__SEARCH_EF", "5")
+    monkeypatch.setenv("ASSISTANT_API__PORT", "not-a-port")
+    refused = assistant("ask", "đảng viên dự bị", index_dir=tmp_path / "idx")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert refused.stderr.startswith("assistant: bad setting: ") and len(refused.stderr.strip().splitlines()) == 1
+    assert "ASSISTANT_INDEX__SEARCH_EF: Input should be greater than or equal to 10" in refused.stderr
+    assert "ASSISTANT_API__PORT" in refused.stderr and not (tmp_path / "idx").exists()  # nothing was opened
+
+
 def test_missing_path_and_missing_index_give_one_line_errors(tmp_path):
     missing = assistant("ingest", str(tmp_path / "nope"), index_dir=tmp_path / "idx")
     assert missing.returncode == 1 and "does not exist" in missing.stderr and "Traceback" not in missing.stderr
