@@ -38,6 +38,17 @@ _REF_SECTIONS = {
     "trích dẫn", "nguồn tham khảo", "tài liệu tham khảo", "phụ chú", "liên kết", "nguồn dẫn",
     "chú thích và nguồn tham khảo",
 }
+# Of those, the sections whose entries are notes on the text rather than links or reading lists.
+_NOTE_SECTIONS = {
+    "tham khảo", "chú thích", "ghi chú", "nguồn", "trích dẫn", "nguồn tham khảo", "tài liệu tham khảo", "phụ chú",
+    "nguồn dẫn", "chú thích và nguồn tham khảo",
+}
+# Where one note ends and the next begins: the back-link "^" or "a b c" before each, or a list item.
+_NOTE_BREAK = re.compile(r"\*\*\^\*\*|(?:\*\*[a-z]\*\*\s*)+|(?:^|\s)-\s+\^|^-\s", re.MULTILINE)
+# A note that cites a web page (archive dates, access dates, addresses) or a template is no statement of fact.
+# A note naming an official text by its number: "1972/QĐ-TTg", "233-CT/TW", and the older "447/TTg", "78/HĐNN".
+_OFFICIAL_NUMBER = re.compile(r"(?<![\w/.-])\d{1,5}(?:/\d{4})?[/-][A-ZĐ]{2}")
+_WEB_CITATION = re.compile(r"truy cập|lưu trữ|https?:|www\.|\.(?:vn|com|org|net)\b|\{\{|`|\|\w+=", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _VIEW_COUNTER = re.compile(r"^lượt xem:", re.IGNORECASE)
 _INDENTED_BULLET = re.compile(r"^\s{2,}•\s")
@@ -108,7 +119,10 @@ def _cut_trailing_blocks(lines: list[str]) -> list[str]:
             cut = min(cut, i)
         elif _TRAILING_MARKERS.match(stripped):
             cut = min(cut, i)
-    return lines[: min(cut, _start_of_wiki_references(lines))]
+    references = _start_of_wiki_references(lines)
+    if references < cut:
+        return lines[:references] + _official_notes(lines[references:])
+    return lines[:cut]
 
 
 def _start_of_listing(lines: list[str], counter_index: int) -> int:
@@ -130,6 +144,30 @@ def _start_of_wiki_references(lines: list[str]) -> int:
             break
         cut = i
     return cut
+
+
+def _official_notes(lines: list[str]) -> list[str]:
+    """The notes of a wiki page's reference sections that name an official text, under one "## Chú thích".
+
+    Wiki pages put the number of the decision behind a fact in a note ("Quyết định số 1972/QĐ-TTg ngày 28/10/2010
+    của Thủ tướng Chính phủ … về việc thành lập Trường Đại học Trần Quốc Tuấn"), and "theo quyết định nào?" is how
+    officials ask. Notes citing web pages, books without a number, and link lists stay cut.
+    """
+    notes: list[str] = []
+    keep = False
+    for line in lines:
+        heading = _MD_HEADING.match(_WIKI_EDIT.sub("", line).strip())
+        if heading and len(heading.group(1)) <= 2:
+            keep = heading.group(2).strip(" *:").casefold() in _NOTE_SECTIONS
+            continue
+        if not keep:
+            continue
+        for note in _NOTE_BREAK.split(_WIKI_EDIT.sub("", line)):
+            text = " ".join(_ITALIC.sub("", _BOLD.sub("", note)).split()).strip(" -^")
+            text = text if text[-1:] in ".!?" else text + "."
+            if _OFFICIAL_NUMBER.search(text) and not _WEB_CITATION.search(text) and text not in notes:
+                notes.append(text)
+    return ["## Chú thích", ""] + [line for note in notes for line in (note, "")] if notes else []
 
 
 def _clean_line(line: str) -> _Line | None:

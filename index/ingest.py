@@ -13,7 +13,7 @@ from index.errors import IndexingError
 from index.store import IndexStore
 
 # Bump when cleaning, metadata or chunking changes, so unchanged files are re-prepared once.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 
 @dataclass

@@ -262,6 +262,24 @@ def test_trailing_wikipedia_reference_sections_are_cut():
     assert clean_text(raw) == "# Tô Lâm\n\nTiểu sử.\n\n## Sự nghiệp\n\nNội dung."
 
 
+def test_notes_naming_an_official_text_are_kept_from_the_reference_sections():
+    raw = (
+        "# Trường Sĩ quan Lục quân 1\n\nNăm 2010 trường được nâng cấp.[2]\n\n"
+        "[sửa | sửa mã nguồn]## Tham khảo\n\n"
+        "[sửa | sửa mã nguồn]**^**Nghị quyết của*Hội nghị quân sự Bắc Kỳ*ngày 15 tháng 4 năm 1945"
+        "**^**Quyết định số 1972/QĐ-TTg ngày 28/10/2010 của Thủ tướng Chính phủ về việc thành lập Trường Đại học "
+        "Trần Quốc Tuấn**a****b**\"Quyết định số 12/2011/QĐ-TTg\". Bản gốc lưu trữ ngày 1 tháng 2 năm 2012."
+        "**^*****Theo Quyết định số 78/HĐNN của Hội đồng Nhà nước ngày 16/2/1987*****^**Lịch sử Đoàn 559-Bộ đội "
+        "Trường Sơn, Nhà xuất bản Quân đội nhân dân, 1999.\n\n"
+        "## Liên kết ngoài\n\n- Nghị định 97/CP trên trang chủ"
+    )
+    assert clean_text(raw) == (
+        "# Trường Sĩ quan Lục quân 1\n\nNăm 2010 trường được nâng cấp.\n\n## Chú thích\n\n"
+        "Quyết định số 1972/QĐ-TTg ngày 28/10/2010 của Thủ tướng Chính phủ về việc thành lập Trường Đại học "
+        "Trần Quốc Tuấn.\n\nTheo Quyết định số 78/HĐNN của Hội đồng Nhà nước ngày 16/2/1987."
+    )
+
+
 def test_reference_heading_followed_by_content_section_is_kept():
     raw = "# A\n\nMở đầu.\n\n## Xem thêm\n\n- B\n\n## Hình ảnh\n\nẢnh tư liệu."
     assert clean_text(raw) == raw
