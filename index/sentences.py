@@ -35,7 +35,9 @@ def _line_sentences(line: str) -> list[tuple[int, int]]:
     spans = []
     for match in _BOUNDARY.finditer(line):
         following = line[match.end()]
-        if not (following.isupper() or following.isdigit() or following in _OPENERS):
+        if following in "-–" and _opens_item(line, match.end()):
+            pass  # "… xã hội". - Ngày 14 tháng 5 năm 1979, …": a list run into one line, an item after a sentence
+        elif not (following.isupper() or following.isdigit() or following in _OPENERS):
             continue  # "…" or "." followed by lower case continues the sentence
         if match.group(1) == "." and _is_abbreviation(line, match.start(1), sentence_start=start):
             continue
@@ -46,6 +48,12 @@ def _line_sentences(line: str) -> list[tuple[int, int]]:
     if end > start:
         spans.append((start, end))
     return spans
+
+
+def _opens_item(line: str, dash: int) -> bool:
+    """Whether the dash at `dash` opens a list item: "- " and then a capital or a digit."""
+    item = line[dash + 1 : dash + 3]
+    return len(item) == 2 and item[0] == " " and (item[1].isupper() or item[1].isdigit())
 
 
 def _is_abbreviation(line: str, dot: int, *, sentence_start: int) -> bool:

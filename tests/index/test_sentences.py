@@ -66,6 +66,17 @@ def test_numbered_clause_after_a_sentence_in_the_same_line_splits():
     assert sentences(text) == ["Đảng viên có nhiệm vụ sau.", "1. Trung thành với Đảng."]
 
 
+def test_a_list_run_into_one_line_splits_at_each_item_after_a_sentence():
+    """A wiki history list scraped into one line: "… xã hội". - Ngày 14 tháng 5 năm 1979, …". Read as one sentence,
+    it answered "… theo quyết định số mấy?" with the whole list. A dash between words or figures is no item."""
+    text = ('Nhằm tiến nhanh lên chủ nghĩa xã hội". - Ngày 14 tháng 5 năm 1979, Ban Bí thư quy định. '
+            "- Ngày 16 tháng 2 năm 1987, Hội đồng Nhà nước giải thể. Tuyến Hà Nội - Hải Phòng dài 5 - 7 km. Xong. - ông")
+    assert sentences(text) == [
+        'Nhằm tiến nhanh lên chủ nghĩa xã hội".', "- Ngày 14 tháng 5 năm 1979, Ban Bí thư quy định.",
+        "- Ngày 16 tháng 2 năm 1987, Hội đồng Nhà nước giải thể.", "Tuyến Hà Nội - Hải Phòng dài 5 - 7 km.", "Xong. - ông",
+    ]
+
+
 def test_spans_cover_every_non_space_character():
     text = "Sáng ngày 17/2/2016, Ban Thường vụ tổ chức Hội nghị. Đây là đảng bộ đầu tiên.\nCác đại biểu dự Hội nghị"
     covered = set()
