@@ -140,7 +140,10 @@ _DOCUMENT_DATE = re.compile(r"\s*,?\s*ngày\s+\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*
 # A parenthesis in a question ("tổ thu mua gạo (1979 - 1982)", "(HQ-10)") says which one is meant, as a setting clause
 # does: its figures may be held by any read passage of the document.
 _PARENTHESES = re.compile(r"\(([^()]*)\)")
-_ASKS_IDENTIFIER = re.compile(r"\bso (?:may|bao nhieu)\b|\bso hieu\b")
+_WORD_LETTERS = re.compile(r"^[^\W\d_]")
+# "… theo quyết định số mấy?" asks a number that names a document; "… từ tổng số bao nhiêu đại biểu?" and "Máy bay
+# số hiệu 4324 … bao nhiêu …?" ask an amount.
+_ASKS_IDENTIFIER = re.compile(r"(?<!\btong )\bso (?:may|bao nhieu)\b|\bso hieu (?:gi|nao|may|la gi|bao nhieu)\b")
 # Any word for an amount, for telling a sentence that gives some amount ("vài năm", "một nửa") from one that gives none.
 _SOME_NUMBER_WORD = re.compile(rf"\b(?:một|{_DIGIT_WORDS}|trăm|nghìn|ngàn|triệu|tỷ(?! lệ)|vài|nửa)\b", re.IGNORECASE)
 # "Ai ký …?" (accented: not the "kỳ" of "nhiệm kỳ"; plain: only where "ky" cannot be "kỳ") asks who signed, and the
@@ -299,10 +302,12 @@ class Question:
         return max(factor, 0.25)
 
     def document_factor(self, sentence: str) -> float:
-        """For a question that asks a document's number ("… mang số hiệu gì?"), a sentence that names no document
-        number but the question's own ("… trao Quyết định thăng cấp bậc hàm Đại tướng …") does not say which: × 0.6
-        (fresh15). Not for "Chỉ thị nào …?", which a name may answer (XQuAD: "Chỉ thị Hội đồng Lao động")."""
-        if self.asks != "document" or not _ASKS_NUMBER.search(self.folded) or self._names_new_document(sentence):
+        """For a question that asks a document's number ("… mang số hiệu gì?", "… theo quyết định số mấy?"), a
+        sentence that names no document number but the question's own ("… trao Quyết định thăng cấp bậc hàm Đại tướng
+        …"; "- Ngày 16 tháng 2 năm 1987, Hội đồng Nhà nước giải thể Ủy ban Dân tộc …") does not say which: × 0.6
+        (fresh15, fresh12). Not for "Chỉ thị nào …?", which a name may answer (XQuAD: "Chỉ thị Hội đồng Lao động")."""
+        asks_number = self.asks == "document" and bool(_ASKS_NUMBER.search(self.folded))
+        if not (asks_number or self.wants_identifier) or self._names_new_document(sentence):
             return 1.0
         return 0.6
 
@@ -483,6 +488,11 @@ class Question:
     def wants_year(self) -> bool:
         """A date question that asks for the year ("năm nào?"), not the day (parsed once)."""
         return self.asks == "date" and not self.day and bool(_ASKS_YEAR.search(self.folded))
+
+    @cached_property
+    def wants_identifier(self) -> bool:
+        """A number question that asks a document's number ("… theo quyết định số mấy?"; parsed once)."""
+        return self.asks == "number" and not self.wants_amount
 
     @cached_property
     def wants_duration(self) -> bool:
@@ -826,8 +836,24 @@ def split_scene(text: str) -> tuple[str, str]:
     thứ nhất … năm 1935, tên thật là gì?" → "Ông Phạm Văn Xô tên thật là gì?"). Without either, the scene is ""."""
     setting = _SETTING.match(text.lower())
     scene, focus = (text[: setting.end()], text[setting.end() :]) if setting else ("", text)
+    bracketed, focus = _bracketed_aside(focus)
     aside, focus = _apposition(focus)
-    return f"{scene} {aside}".strip(), focus
+    return " ".join(part for part in (scene, bracketed, aside) if part), focus
+
+
+def _bracketed_aside(text: str) -> tuple[str, str]:
+    """"Trần Hữu Dực (sau này là Phó Thủ tướng, Viện trưởng Viện Kiểm sát nhân dân tối cao) đứng ra lập tổ chức
+    nào?": a bracketed clause of three words or more says who is meant, as an apposition does, and its commas must
+    not be read as the apposition's; returns (those clauses, the text without them). "(1913–2003)" stays."""
+    asides = [inner for inner in _PARENTHESES.findall(text) if _is_aside(inner)]
+    if not asides:
+        return "", text
+    kept = _PARENTHESES.sub(lambda m: " " if _is_aside(m.group(1)) else m.group(0), text)
+    return ", ".join(asides), " ".join(kept.split()).replace(" ,", ",").replace(" ?", "?")
+
+
+def _is_aside(bracketed: str) -> bool:
+    return sum(1 for word in bracketed.split() if _WORD_LETTERS.match(word)) >= 3
 
 
 # A comma between clauses; not one inside a list of terms or numbers ("khóa X, XI", "khóa V, VI", "1, 2 và 3"), nor

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.question import Question, has_person
+from assistant.question import Question, has_person, split_scene
 
 
 def test_accented_question_uses_exact_terms_without_stopwords():
@@ -391,6 +391,22 @@ def test_an_apposition_says_who_is_meant_not_what_is_asked():
     assert Question.parse("Các bộ, ngành, sở ban ngành, địa phương gồm những gì?").setting_terms == ()
 
 
+def test_a_bracketed_clause_says_who_is_meant_and_its_commas_part_no_apposition():
+    """fresh15: "Trần Hữu Dực (sau này là Phó Thủ tướng, Viện trưởng Viện Kiểm sát nhân dân tối cao) …": the later
+    posts filled BM25's top with pages on the procuracy, and the comma inside the brackets was read as the end of an
+    apposition, which left "Tháng 11/1926 Viện trưởng … tối cao) đứng ra lập tổ chức nào …" as the focus. A bracket of
+    figures ("(1913–2003)") or of fewer than three words stays."""
+    asked = ("Tháng 11/1926, Trần Hữu Dực (sau này là Phó Thủ tướng, Viện trưởng Viện Kiểm sát nhân dân tối cao) đứng "
+             "ra lập tổ chức nào ở Quảng Trị?")
+    scene, focus = split_scene(asked)
+    assert focus == "Tháng 11/1926, Trần Hữu Dực đứng ra lập tổ chức nào ở Quảng Trị?"
+    assert scene == "sau này là Phó Thủ tướng, Viện trưởng Viện Kiểm sát nhân dân tối cao"
+    q = Question.parse(asked)
+    assert "kiểm" in q.setting_terms and "kiểm" not in q.terms and {"quảng", "trị", "lập"} <= set(q.terms)
+    assert split_scene("Ông Lê Hoàng (1913–2003) có tên thật là gì?") == ("", "Ông Lê Hoàng (1913–2003) có tên thật là gì?")
+    assert split_scene("Hạm trưởng tàu Nhật Tảo (HQ-10) là ai?")[0] == ""
+
+
 def test_an_apposition_may_list_terms_of_office_and_they_only_say_who_is_meant():
     """"khóa X, XI" is one clause, not two; the passage that gives her real name need not name her terms."""
     q = Question.parse("Bà Hà Thị Khiết, nguyên Bí thư Trung ương Đảng khóa X, XI, có tên thật là gì?")
@@ -643,6 +659,20 @@ def test_a_question_asking_a_documents_number_wants_a_sentence_that_gives_one():
     assert number.document_factor("Hội đồng Nhà nước giải thể Ủy ban Dân tộc của Chính phủ.") < 1.0
     named = Question.parse("Chỉ thị nào ban hành vào năm 1994 được đề cập đến?")
     assert named.document_factor("Chỉ thị Hội đồng Lao động ban hành năm 1994.") == 1.0
+
+
+def test_a_question_asking_which_numbered_decision_wants_a_sentence_that_gives_its_number():
+    """fresh12: "… theo quyết định số mấy?" was answered by the list item "- Ngày 16 tháng 2 năm 1987, Hội đồng Nhà nước
+    giải thể Ủy ban Dân tộc của Chính phủ", which tells the event and not the decision's number. "… từ tổng số bao
+    nhiêu đại biểu?" asks an amount, not a number that names something."""
+    q = Question.parse("Hội đồng Nhà nước giải thể Ủy ban Dân tộc của Chính phủ ngày 16/2/1987 theo quyết định số mấy?")
+    assert q.wants_identifier and not q.wants_amount
+    assert q.document_factor("- Ngày 16 tháng 2 năm 1987, Hội đồng Nhà nước giải thể Ủy ban Dân tộc của Chính phủ") < 1.0
+    assert q.document_factor("Theo Quyết định số 78/HĐNN của Hội đồng Nhà nước ngày 16/2/1987.") == 1.0
+    total = Question.parse("Ông được bầu với 100% phiếu từ tổng số bao nhiêu đại biểu có mặt?")
+    assert total.wants_amount and not total.wants_identifier
+    given = Question.parse("Máy bay MiG-21 số hiệu 4324 đã bắn rơi bao nhiêu máy bay Mỹ?")
+    assert given.wants_amount and given.document_factor("Chiếc máy bay đã bắn rơi 14 máy bay Mỹ.") == 1.0
 
 
 def test_a_question_asking_a_place_favours_a_sentence_naming_one():
