@@ -104,3 +104,16 @@ def test_a_clause_ends_with_do_read_as_that_one_not_as_by():
     assert r.restore("hoi nghi do?") == "hội nghị đó?"
     assert r.restore("Hoi nghi do, ai ky") == "Hội nghị đó, ai ký"
     assert r.restore("do ai ky") == "do ai ký"  # "do" before what it introduces stays "do"
+
+
+def test_a_question_rarely_opens_with_the_second_half_of_a_compound():
+    """fresh16: "chong cua nguyen Pho Chu tich nuoc …" read "chóng của", as "nhanh chóng của" is a commoner pair than
+    "chồng của"; but "chóng" follows "nhanh" in 342 of its 362 passages, so it seldom opens a question. Inside the
+    question the pair decides as before."""
+    counts = [("chóng", 362), ("chồng", 121), ("nhanh", 900), ("vợ", 300), ("của", 5000), ("nhanh_chóng", 342),
+              ("vợ_chồng", 28), ("chóng_của", 40), ("chồng_của", 12)]
+    r = Restorer.from_counts(counts)
+    assert r.restore("chong cua") == "chồng của"
+    assert r.restore("nhanh chong cua") == "nhanh chóng của"
+    assert r.restore("vo chong cua") == "vợ chồng của"
+    assert r.restore("cua, chong cua") == "của, chóng của"  # only the question's first word: a comma opens no question
