@@ -26,7 +26,8 @@ _STOP_FOLDED = frozenset(fold(w) for w in _STOP_WORDS) - {"dang"}
 # Common family names: a capitalised run starting with one of them is most likely a person.
 _FAMILY_NAMES = frozenset(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Lương Trịnh Mai Cao Lâm "
-    "Hà Tạ Thái Trương Đoàn Tô Chu La Quách Kiều Lưu Triệu Châu Tăng Vương Nông Lò Lục Hứa Mạc Thân Tống".split()
+    "Hà Tạ Thái Trương Đoàn Tô Chu La Quách Kiều Lưu Triệu Châu Tăng Vương Nông Lò Lục Hứa Mạc Thân Tống Tòng Giàng "
+    "Sùng Thào Điểu".split()
 )
 _FAMILY_FOLDED = frozenset(fold(name.lower()) for name in _FAMILY_NAMES)
 # Capitalised by convention in Party texts, so a capital says nothing about a specific name.
@@ -831,14 +832,72 @@ def _without_document_dates(text: str) -> str:
 
 
 def split_scene(text: str) -> tuple[str, str]:
-    """(The scene, the focus) of a normalised question: a leading "Theo …," clause and the appositions set the
-    scene; the subject and what is asked of it are the focus ("Ông Phạm Văn Xô, một trong những người dự Đại hội lần
-    thứ nhất … năm 1935, tên thật là gì?" → "Ông Phạm Văn Xô tên thật là gì?"). Without either, the scene is ""."""
+    """(The scene, the focus) of a normalised question: a leading "Theo …," clause, the appositions, bracketed
+    clauses and a former post beside a name ("… ông Lê Văn Lương nguyên bí thư thành ủy Hà Nội …") set the scene;
+    the subject and what is asked of it are the focus ("Ông Phạm Văn Xô, một trong những người dự Đại hội lần thứ
+    nhất … năm 1935, tên thật là gì?" → "Ông Phạm Văn Xô tên thật là gì?"). Without any of them, the scene is ""."""
     setting = _SETTING.match(text.lower())
     scene, focus = (text[: setting.end()], text[setting.end() :]) if setting else ("", text)
     bracketed, focus = _bracketed_aside(focus)
     aside, focus = _apposition(focus)
-    return " ".join(part for part in (scene, bracketed, aside) if part), focus
+    former, focus = _former_post(focus)
+    return " ".join(part for part in (scene, bracketed, aside, former) if part), focus
+
+
+# "nguyên Bí thư Thành ủy Hà Nội", "cựu Phó Chủ tịch nước": a former post beside a person's name, typed without the
+# commas of an apposition. It opens with the head of a post and goes on with the words of posts and bodies and with
+# capitalised words (places), up to a person's name or the first other word.
+_FORMER_POST = re.compile(r"\b(?:nguyên|cựu)\s+(?=(?:phó|chủ|bí|tổng|ủy|uỷ|trưởng|bộ|thủ tướng|giám|chánh|viện|đại sứ|"
+                          r"tư lệnh|chính ủy|thứ trưởng|trợ lý|thường trực)\b)", re.IGNORECASE)
+_POST_WORDS = frozenset(
+    "phó chủ tịch nhiệm bí thư tổng ủy uỷ viên trưởng ban bộ thủ tướng giám đốc chánh án văn phòng viện kiểm sát "
+    "biên tập báo tỉnh thành huyện quận xã phường nhân dân hội đồng thường trực vụ trung ương quốc chính phủ nước tư "
+    "lệnh quân khu đoàn mặt trận tổ đại sứ thứ trợ lý sở công an tòa tối cao cấp và tài nguyên môi trường ngoại giao "
+    "nội y tế xây dựng giao thông vận tải pháp phòng lao động thương binh xã văn hóa thể thao du lịch khoa học nghệ "
+    "kế hoạch đầu tư giáo dục đào tạo nông nghiệp phát triển thôn khóa khoá trị chấp hành thường tra".split()
+)
+_ROMAN = re.compile(r"[IVXLC]+")
+# After these a capitalised run names a place ("Thành ủy Hà Nội"), not a person although it opens with a family name.
+_PLACE_BEFORE = frozenset("ủy uỷ tỉnh thành huyện quận xã phường phố".split())
+
+
+def _former_post(text: str) -> tuple[str, str]:
+    """(The former posts, the text without them) for a question about a named person; ("", text) otherwise."""
+    every = [m.group() for m in _WORD.finditer(text)]
+    if not any(_is_family_name(a) and _is_capitalised(b) for a, b in zip(every, every[1:])):
+        return "", text
+    posts, kept, position = [], [], 0
+    for marker in _FORMER_POST.finditer(text):
+        if marker.start() < position:
+            continue
+        end = _end_of_post(text, marker.end())
+        if len(text[marker.start() : end].split()) >= 3:
+            posts.append(text[marker.start() : end])
+            kept.append(text[position : marker.start()])
+            position = end
+    if not posts:
+        return "", text
+    kept.append(text[position:])
+    rest = " ".join(" ".join(kept).split()).replace(" ,", ",").replace(" ?", "?")
+    return ", ".join(posts), rest.lstrip(" ,;")
+
+
+def _end_of_post(text: str, start: int) -> int:
+    """Where the words of a post that opens at `start` end: at punctuation, a person's name or another word."""
+    words = list(_WORD.finditer(text, start))
+    end, previous = start, ""
+    for i, word in enumerate(words):
+        written = word.group()
+        if text[end : word.start()].strip():  # punctuation ends it
+            break
+        if (_is_family_name(written) and i + 1 < len(words) and _is_capitalised(words[i + 1].group())
+                and previous not in _PLACE_BEFORE):
+            break  # a person's name
+        if not (written.lower() in _POST_WORDS or _is_capitalised(written) or written.isdigit()
+                or _ROMAN.fullmatch(written)):  # "Quân khu 1", "khóa XII"
+            break
+        end, previous = word.end(), written.lower()
+    return end
 
 
 def _bracketed_aside(text: str) -> tuple[str, str]:

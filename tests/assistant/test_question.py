@@ -407,6 +407,34 @@ def test_a_bracketed_clause_says_who_is_meant_and_its_commas_part_no_apposition(
     assert split_scene("Hạm trưởng tàu Nhật Tảo (HQ-10) là ai?")[0] == ""
 
 
+def test_a_former_post_beside_a_name_typed_without_commas_says_who_is_meant():
+    """fresh15–18: "vo cua ong le van luong nguyen bi thu thanh uy ha noi ten la gi", restored, spent its terms on the
+    post, so BM25 ranked his page's "Vợ ông là bà …" 103rd and the sentence fell under the threshold. The post runs
+    from "nguyên"/"cựu" and a post's head through the words of posts and bodies, places and numbers, up to a person's
+    name ("Hà Nội" after "thành ủy" is a place) or the first other word. "nguyên nhân" is no post, and a question
+    naming no person keeps its words."""
+    cases = {
+        "vợ của ông Lê Văn Lương nguyên bí thư thành ủy Hà Nội tên là gì":
+            ("nguyên bí thư thành ủy Hà Nội", "vợ của ông Lê Văn Lương tên là gì"),
+        "chồng của nguyên Phó Chủ tịch nước Đặng Thị Ngọc Thịnh tên là gì":
+            ("nguyên Phó Chủ tịch nước", "chồng của Đặng Thị Ngọc Thịnh tên là gì"),
+        "ông Hoàng Tùng nguyên tổng biên tập báo nhân dân vào đảng năm 1943 ở chi bộ nào":
+            ("nguyên tổng biên tập báo nhân dân", "ông Hoàng Tùng vào đảng năm 1943 ở chi bộ nào"),
+        "Nguyên Phó Thủ tướng, nguyên Bộ trưởng Bộ Tài chính Hoàng Anh qua đời ngày nào?":
+            ("Nguyên Phó Thủ tướng, nguyên Bộ trưởng Bộ Tài chính", "Hoàng Anh qua đời ngày nào?"),
+        "Ông Nguyễn Văn An nguyên Ủy viên Bộ Chính trị khóa XII sinh năm nào?":
+            ("nguyên Ủy viên Bộ Chính trị khóa XII", "Ông Nguyễn Văn An sinh năm nào?"),
+        "chồng của bà Tòng Thị Phóng nguyên Phó Chủ tịch Thường trực Quốc hội tên là gì":  # "Tòng" is a family name
+            ("nguyên Phó Chủ tịch Thường trực Quốc hội", "chồng của bà Tòng Thị Phóng tên là gì"),
+    }
+    for asked, parts in cases.items():
+        assert split_scene(asked) == parts
+    for kept in ("nguyên nhân ông Nguyễn Văn An bị kỷ luật là gì", "Nguyên Bí thư Tỉnh ủy Yên Bái là ai?"):
+        assert split_scene(kept) == ("", kept)
+    q = Question.parse("vợ của ông Lê Văn Lương nguyên bí thư thành ủy Hà Nội tên là gì")
+    assert "thư" in q.setting_terms and "thư" not in q.terms and q.asked_event == "marriage"
+
+
 def test_an_apposition_may_list_terms_of_office_and_they_only_say_who_is_meant():
     """"khóa X, XI" is one clause, not two; the passage that gives her real name need not name her terms."""
     q = Question.parse("Bà Hà Thị Khiết, nguyên Bí thư Trung ương Đảng khóa X, XI, có tên thật là gì?")
