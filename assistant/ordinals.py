@@ -18,8 +18,11 @@ _WORDS = {
     "muoi": 10,
 }
 _FIGURE = r"[IVXLC]+\b|\d{1,2}\b(?![/.,-]\d)"  # "XIII", "16"; not the "16" of "16-17/01/2021"
+_UNITS = r"(?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin)"
+# "mười bảy", "hai mươi tư" (24), "ba mươi": the tens first, so "hai mươi tư" is not read as "hai"
 _WORDS_NUMBER = (
-    r"(?:muoi|nhat|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)(?: (?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin))?\b"
+    rf"(?:(?:hai|ba|bon|tu|nam|sau|bay|tam|chin) muoi(?: {_UNITS})?"
+    rf"|(?:muoi|nhat|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)(?: {_UNITS})?)\b"
 )
 _BETWEEN = r"(?:[^\n.;:?!]|\.(?=\S)){0,60}?"  # up to "lần thứ" within one sentence ("TP.HCM" is no full stop)
 # Read on folded text with its case kept (so "XIII" stays a Roman numeral and "lần thứ" is "lan thu").
@@ -83,7 +86,7 @@ def _matches(text: str) -> list[tuple[str, int, tuple[int, int]]]:
 
 
 def _value(token: str) -> int | None:
-    """1..99 from "XIII", "16", "nhat", "muoi bay"; None for anything else."""
+    """1..99 from "XIII", "16", "nhat", "muoi bay", "hai muoi tu"; None for anything else."""
     if token.isdigit():
         return int(token) or None
     if token.isupper() and set(token) <= set(_ROMAN):
@@ -91,9 +94,13 @@ def _value(token: str) -> int | None:
     words = token.lower().split()
     if not words:
         return None
+    units = {"lam": 5, **_WORDS}
     if words[0] == "muoi":
         rest = words[1] if len(words) > 1 else None
-        return 10 + ({"lam": 5, **_WORDS}.get(rest, 0) if rest else 0)
+        return 10 + (units.get(rest, 0) if rest else 0)
+    if len(words) > 1 and words[1] == "muoi" and words[0] in _WORDS:  # "hai mươi tư": 24
+        rest = words[2] if len(words) > 2 else None
+        return 10 * _WORDS[words[0]] + (units.get(rest, 0) if rest else 0)
     return _WORDS.get(words[0]) if len(words) == 1 else None
 
 

@@ -273,8 +273,9 @@ class Question:
             now=bool(_NOW_ASKED.search(folded)),
             post=_asked_post(normalized) if asks == "person" else "",
             day=asks == "date" and bool(_ASKS_DAY.search(folded)),
+            # what a how-many question counts; "… ra nghị quyết số mấy?" counts nothing
             **(_counted(spell_out_abbreviations(normalized).lower(), exact=has_diacritics(normalized))
-               if asks == "number" else {}),
+               if asks == "number" and not _ASKS_IDENTIFIER.search(folded) else {}),
         )
 
     def constraint_factor(self, hit: Hit, passage_terms: frozenset[str],

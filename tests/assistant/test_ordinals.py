@@ -21,6 +21,11 @@ from index.models import Hit
         ("Kỳ họp thứ bảy của Quốc hội khóa II", {("ky hop", 7), ("khoa", 2)}),
         ("Kỳ họp thứ 9 Quốc hội khóa XV", {("ky hop", 9), ("khoa", 15)}),
         ("ky hop lan thu muoi lam", {("ky hop", 15)}),
+        # tens in words (fresh18): "hai mươi tư" had been read as its first word, the second plenum
+        ("Hội nghị lần thứ hai mươi tư của Ban Chấp hành Trung ương", {("hoi nghi", 24)}),
+        ("Hội nghị lần thứ ba mươi mốt", {("hoi nghi", 31)}),
+        ("Kỳ họp thứ hai mươi", {("ky hop", 20)}),
+        ("Hội nghị lần thứ hai, năm 1951", {("hoi nghi", 2)}),
     ],
 )
 def test_ordinals_in_every_spelling(text, expected):

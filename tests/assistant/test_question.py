@@ -697,6 +697,9 @@ def test_a_question_asking_which_numbered_decision_wants_a_sentence_that_gives_i
     assert q.wants_identifier and not q.wants_amount
     assert q.document_factor("- Ngày 16 tháng 2 năm 1987, Hội đồng Nhà nước giải thể Ủy ban Dân tộc của Chính phủ") < 1.0
     assert q.document_factor("Theo Quyết định số 78/HĐNN của Hội đồng Nhà nước ngày 16/2/1987.") == 1.0
+    # it counts nothing: "… ra nghị quyết số mấy …?" is not answered by counting resolutions
+    plenum = Question.parse("Hội nghị Trung ương lần thứ 24 (29/9/1975) ra nghị quyết số mấy để giải thể Trung ương Cục?")
+    assert plenum.counted == () and plenum.counted_factor("Nghị quyết số 247-NQ/TW quyết định giải thể …", frozenset()) == 1
     total = Question.parse("Ông được bầu với 100% phiếu từ tổng số bao nhiêu đại biểu có mặt?")
     assert total.wants_amount and not total.wants_identifier
     given = Question.parse("Máy bay MiG-21 số hiệu 4324 đã bắn rơi bao nhiêu máy bay Mỹ?")
