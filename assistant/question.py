@@ -167,6 +167,9 @@ _ASKS_EVENT = {
 # mật vào Đảng … khi nào?" holds "mat vao", a death (fresh17).
 _ASKS_EVENT_FOLDED = {event: re.compile(fold(pattern.pattern)) for event, pattern in _ASKS_EVENT.items()}
 _SPOUSE = "vợ|chồng|phu nhân"  # a wife or husband, as a sentence tells of one or a question asks
+_ASKED_SPOUSE = re.compile(r"\b(?:vợ|chồng)\b")
+_SPOUSE_WORD = re.compile(r"\b(?:vợ|chồng)\b")
+_WEDDING = re.compile(r"\b(?:kết hôn|thành hôn|cưới|lấy (?:vợ|chồng)|lập gia đình|phu nhân|vợ chồng)\b")
 _TELLS_EVENT = {
     "burial": re.compile(r"\b(?:an táng|chôn|mai táng|yên nghỉ|nghĩa trang|nghĩa địa)\b"),
     "marriage": re.compile(rf"\b(?:kết hôn|thành hôn|cưới|lấy (?:vợ|chồng)|lập gia đình|{_SPOUSE})\b"),
@@ -371,12 +374,24 @@ class Question:
             return 1.0
         lowered = sentence.lower()
         if _TELLS_EVENT[self.asked_event].search(lowered):
-            return 1.0
+            return 0.4 if self._other_spouse(lowered) else 1.0
         span = _LIFE_SPAN.search(sentence) if self.asked_event in ("birth", "death") else None
         if span:
             side = span.group(1) if self.asked_event == "birth" else span.group(2)
             return 1.0 if not self.day or _DAY.search(side) else 0.6
         return 0.4
+
+    def _other_spouse(self, lowered: str) -> bool:
+        """"Vợ của ông Phạm Quang Nghị … tên là gì?" meets "Bạch Ngọc Chiến (con rể, chồng Phương Bình)": a sentence
+        whose only word for a spouse is the other one ("chồng" for "vợ"), and that tells no wedding nor names the
+        person asked about, tells of another marriage (fresh18)."""
+        asked = _ASKED_SPOUSE.search(self.text.lower()) if self.asked_event == "marriage" else None
+        if not asked or _WEDDING.search(lowered):
+            return False
+        if any(name in fold(lowered) for name in self.names):  # "Vợ ông là bà Tòng Thị Phóng", on her husband's page
+            return False
+        told = {m.group() for m in _SPOUSE_WORD.finditer(lowered)}
+        return bool(told) and asked.group() not in told
 
     @property
     def event_wording(self) -> frozenset[str]:
@@ -794,7 +809,9 @@ def _names(text: str) -> list[str]:
         asked = word.lower() == "nào" and joined  # "sĩ quan Pháp nào": it describes what is asked for
         for part in _split_at_person(run) if run and not asked else ():
             folded = [fold(w.lower()) for w in part]
-            if not all(w in _INSTITUTIONAL for w in folded):
+            # a person's name stays although every word of it folds to an institutional one ("Tòng Thị Phóng":
+            # "tổng", "thị", "phòng")
+            if not all(w in _INSTITUTIONAL for w in folded) or (len(part) > 1 and _is_family_name(part[0])):
                 names.append(" ".join(folded))
         run = [word] if capitalised else []
     return names

@@ -52,6 +52,8 @@ def test_person_bonus_needs_a_real_name():
 
 def test_institutional_capitals_are_not_names():
     assert Question.parse("Ban Chấp hành Trung ương họp mấy lần một năm?").names == frozenset()
+    # a person's name whose every word folds to an institutional one is still a name: "Tòng Thị Phóng" (fresh18)
+    assert Question.parse("Chồng của bà Tòng Thị Phóng tên là gì?").names == {"tong thi phong"}
     assert Question.parse("Đảng bộ huyện Lộc Bình kết nạp bao nhiêu đảng viên?").names == {"loc binh"}
 
 
@@ -735,6 +737,19 @@ def test_a_question_asking_when_a_document_was_adopted_is_not_answered_by_a_star
     assert q.issuing_factor("Nghị quyết 1678 / NQ–UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội.") == 1.0
     # no day at all: the day factor judges it
     assert q.issuing_factor("Nghị quyết 1678/NQ-UBTVQH15 sắp xếp các xã của tỉnh Nghệ An.") == 1.0
+
+
+def test_a_wife_asked_about_is_not_told_by_a_sentence_about_someones_husband():
+    """fresh18: "Vợ của ông Phạm Quang Nghị … tên là gì?" was answered with his relatives' line "Bạch Ngọc Chiến (con
+    rể, chồng Phương Bình)": "chồng" tells of his daughter's marriage. A sentence that tells a wedding, or names the
+    person asked about ("Vợ ông là bà Tòng Thị Phóng." on her husband's page), still tells of theirs."""
+    wife = Question.parse("Vợ của ông Phạm Quang Nghị, nguyên Bí thư Thành ủy Hà Nội, tên là gì?")
+    assert wife.event_factor("Họ hàng ; - Bạch Ngọc Chiến (s.1971, con rể, chồng Phương Bình)") < 1.0
+    assert wife.event_factor("Vợ ông là bà Nguyễn Thị Hoa.") == 1.0
+    assert wife.event_factor("Ông kết hôn với bà Hoa, chồng cũ của bà là …") == 1.0
+    husband = Question.parse("Chồng của bà Tòng Thị Phóng tên là gì?")
+    assert husband.event_factor("Vợ ông là bà Tòng Thị Phóng.") == 1.0
+    assert husband.event_factor("Vợ ông là bà Lò Thị Mai.") < 1.0
 
 
 def test_a_wife_or_parent_asked_by_name_wants_a_sentence_naming_someone():
