@@ -210,7 +210,8 @@ _ASKS_ANY_EVENT = {
         r"^\W*(?:người )?(?:cha|bố|mẹ|thân phụ|thân mẫu|thân sinh)\b[^?]*\b(?:tên là gì|tên gì|là ai)"
         r"|\btên (?:của )?(?:cha|bố|mẹ|thân phụ|thân mẫu)\b"
     ),
-    "topic": re.compile(r"\bđề tài\b"),
+    # "Luận án … mà ông … bảo vệ … có tên là gì?" asks its title, as "đề tài" does (fresh18)
+    "topic": re.compile(r"\bđề tài\b|^\W*luận (?:án|văn)\b[^?]*\btên (?:là )?gì\b"),
     "thesis": re.compile(r"\bbảo vệ (?:thành công )?luận (?:án|văn)\b"),
     "verdict": re.compile(
         r"\b(?:mức|bản) án\b|\b(?:kết|tuyên|xử) án(?: \w+){0,2} (?:bao nhiêu|mấy|gì|nào)\b"

@@ -593,6 +593,10 @@ def test_a_date_question_about_a_life_event_wants_a_sentence_that_tells_of_it():
          "Khánh mới một tuổi, tên là gì?", "parent",
          "Ông từng giữ chức vụ Phó Chủ tịch Hội đồng Bộ trưởng rồi Phó Thủ tướng trong 10 năm.",
          "Cha là Nguyễn Ngọc Phòng (ông Tư), từng bị thực dân Pháp đày đi Côn Đảo khi ông Khánh mới một tuổi."),
+        # fresh18: a thesis asked by its title, the thesis named first; his degree does not give it
+        ("Luận án phó tiến sĩ ngành báo chí mà ông Đinh Thế Huynh bảo vệ tại Đại học Quốc gia Moskva có tên là gì?",
+         "topic", "Đinh Thế Huynh có bằng Phó tiến sĩ ngành báo chí (tại Đại học Quốc gia Moskva).",
+         'Ông bảo vệ luận án với đề tài "Báo chí và dư luận xã hội".'),
     ],
 )
 def test_a_burial_a_marriage_another_name_or_a_verdict_asked_in_any_way_wants_a_sentence_that_tells_of_it(
