@@ -167,8 +167,7 @@ _ASKS_EVENT = {
 # mật vào Đảng … khi nào?" holds "mat vao", a death (fresh17).
 _ASKS_EVENT_FOLDED = {event: re.compile(fold(pattern.pattern)) for event, pattern in _ASKS_EVENT.items()}
 _SPOUSE = "vợ|chồng|phu nhân"  # a wife or husband, as a sentence tells of one or a question asks
-_ASKED_SPOUSE = re.compile(r"\b(?:vợ|chồng)\b")
-_SPOUSE_WORD = re.compile(r"\b(?:vợ|chồng)\b")
+_SPOUSE_WORD = re.compile(r"\b(?:vợ|chồng)\b")  # the one asked for, or told of
 _WEDDING = re.compile(r"\b(?:kết hôn|thành hôn|cưới|lấy (?:vợ|chồng)|lập gia đình|phu nhân|vợ chồng)\b")
 _TELLS_EVENT = {
     "burial": re.compile(r"\b(?:an táng|chôn|mai táng|yên nghỉ|nghĩa trang|nghĩa địa)\b"),
@@ -386,7 +385,7 @@ class Question:
         """"Vợ của ông Phạm Quang Nghị … tên là gì?" meets "Bạch Ngọc Chiến (con rể, chồng Phương Bình)": a sentence
         whose only word for a spouse is the other one ("chồng" for "vợ"), and that tells no wedding nor names the
         person asked about, tells of another marriage (fresh18)."""
-        asked = _ASKED_SPOUSE.search(self.text.lower()) if self.asked_event == "marriage" else None
+        asked = _SPOUSE_WORD.search(self.text.lower()) if self.asked_event == "marriage" else None
         if not asked or _WEDDING.search(lowered):
             return False
         if any(name in fold(lowered) for name in self.names):  # "Vợ ông là bà Tòng Thị Phóng", on her husband's page

@@ -45,9 +45,9 @@ _NOTE_SECTIONS = {
 }
 # Where one note ends and the next begins: the back-link "^" or "a b c" before each, or a list item.
 _NOTE_BREAK = re.compile(r"\*\*\^\*\*|(?:\*\*[a-z]\*\*\s*)+|(?:^|\s)-\s+\^|^-\s", re.MULTILINE)
-# A note that cites a web page (archive dates, access dates, addresses) or a template is no statement of fact.
 # A note naming an official text by its number: "1972/QĐ-TTg", "233-CT/TW", and the older "447/TTg", "78/HĐNN".
 _OFFICIAL_NUMBER = re.compile(r"(?<![\w/.-])\d{1,5}(?:/\d{4})?[/-][A-ZĐ]{2}")
+# A note that cites a web page (archive dates, access dates, addresses) or a template is no statement of fact.
 _WEB_CITATION = re.compile(r"truy cập|lưu trữ|https?:|www\.|\.(?:vn|com|org|net)\b|\{\{|`|\|\w+=", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _VIEW_COUNTER = re.compile(r"^lượt xem:", re.IGNORECASE)
