@@ -17,6 +17,7 @@ _WORDS = {
     "nhat": 1, "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
     "muoi": 10,
 }
+_UNIT_VALUES = {"lam": 5, **_WORDS}  # after "mười", "mươi": "mười lăm" is 15
 _FIGURE = r"[IVXLC]+\b|\d{1,2}\b(?![/.,-]\d)"  # "XIII", "16"; not the "16" of "16-17/01/2021"
 _UNITS = r"(?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin)"
 # "mười bảy", "hai mươi tư" (24), "ba mươi": the tens first, so "hai mươi tư" is not read as "hai"
@@ -94,13 +95,12 @@ def _value(token: str) -> int | None:
     words = token.lower().split()
     if not words:
         return None
-    units = {"lam": 5, **_WORDS}
     if words[0] == "muoi":
         rest = words[1] if len(words) > 1 else None
-        return 10 + (units.get(rest, 0) if rest else 0)
+        return 10 + (_UNIT_VALUES.get(rest, 0) if rest else 0)
     if len(words) > 1 and words[1] == "muoi" and words[0] in _WORDS:  # "hai mươi tư": 24
         rest = words[2] if len(words) > 2 else None
-        return 10 * _WORDS[words[0]] + (units.get(rest, 0) if rest else 0)
+        return 10 * _WORDS[words[0]] + (_UNIT_VALUES.get(rest, 0) if rest else 0)
     return _WORDS.get(words[0]) if len(words) == 1 else None
 
 

@@ -278,7 +278,7 @@ class Question:
             day=asks == "date" and bool(_ASKS_DAY.search(folded)),
             # what a how-many question counts; "… ra nghị quyết số mấy?" counts nothing
             **(_counted(spell_out_abbreviations(normalized).lower(), exact=has_diacritics(normalized))
-               if asks == "number" and not _ASKS_IDENTIFIER.search(folded) else {}),
+               if _asks_amount(asks, folded) else {}),
         )
 
     def constraint_factor(self, hit: Hit, passage_terms: frozenset[str],
@@ -385,13 +385,18 @@ class Question:
         """"Vợ của ông Phạm Quang Nghị … tên là gì?" meets "Bạch Ngọc Chiến (con rể, chồng Phương Bình)": a sentence
         whose only word for a spouse is the other one ("chồng" for "vợ"), and that tells no wedding nor names the
         person asked about, tells of another marriage (fresh18)."""
-        asked = _SPOUSE_WORD.search(self.text.lower()) if self.asked_event == "marriage" else None
-        if not asked or _WEDDING.search(lowered):
+        if not self.asked_spouse or _WEDDING.search(lowered):
             return False
         if any(name in fold(lowered) for name in self.names):  # "Vợ ông là bà Tòng Thị Phóng", on her husband's page
             return False
         told = {m.group() for m in _SPOUSE_WORD.finditer(lowered)}
-        return bool(told) and asked.group() not in told
+        return bool(told) and self.asked_spouse not in told
+
+    @cached_property
+    def asked_spouse(self) -> str:
+        """"vợ" or "chồng" for a marriage question that names which, else "" (parsed once, not per sentence)."""
+        asked = _SPOUSE_WORD.search(self.text.lower()) if self.asked_event == "marriage" else None
+        return asked.group() if asked else ""
 
     @property
     def event_wording(self) -> frozenset[str]:
@@ -494,7 +499,7 @@ class Question:
     def wants_amount(self) -> bool:
         """A how-many question, not one for a number that is a document's ("theo KH số mấy?"); parsed once, not once
         per scored sentence."""
-        return self.asks == "number" and not _ASKS_IDENTIFIER.search(self.folded)
+        return _asks_amount(self.asks, self.folded)
 
     @cached_property
     def wants_day_span(self) -> bool:
@@ -896,8 +901,7 @@ def _former_post(text: str) -> tuple[str, str]:
     if not posts:
         return "", text
     kept.append(text[position:])
-    rest = " ".join(" ".join(kept).split()).replace(" ,", ",").replace(" ?", "?")
-    return ", ".join(posts), rest.lstrip(" ,;")
+    return ", ".join(posts), _closed_up(" ".join(kept)).lstrip(" ,;")
 
 
 def _end_of_post(text: str, start: int) -> int:
@@ -926,7 +930,17 @@ def _bracketed_aside(text: str) -> tuple[str, str]:
     if not asides:
         return "", text
     kept = _PARENTHESES.sub(lambda m: " " if _is_aside(m.group(1)) else m.group(0), text)
-    return ", ".join(asides), " ".join(kept.split()).replace(" ,", ",").replace(" ?", "?")
+    return ", ".join(asides), _closed_up(kept)
+
+
+def _closed_up(text: str) -> str:
+    """Text with words taken out of it: single spaces, none left before a comma or the question mark."""
+    return " ".join(text.split()).replace(" ,", ",").replace(" ?", "?")
+
+
+def _asks_amount(asks: str, folded: str) -> bool:
+    """A how-many question: a number question that does not ask a document's number ("theo KH số mấy?")."""
+    return asks == "number" and not _ASKS_IDENTIFIER.search(folded)
 
 
 def _is_aside(bracketed: str) -> bool:
