@@ -886,8 +886,7 @@ _PLACE_BEFORE = frozenset("ủy uỷ tỉnh thành huyện quận xã phường 
 
 def _former_post(text: str) -> tuple[str, str]:
     """(The former posts, the text without them) for a question about a named person; ("", text) otherwise."""
-    every = [m.group() for m in _WORD.finditer(text)]
-    if not any(_is_family_name(a) and _is_capitalised(b) for a, b in zip(every, every[1:])):
+    if not person_names(text):
         return "", text
     posts, kept, position = [], [], 0
     for marker in _FORMER_POST.finditer(text):
