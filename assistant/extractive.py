@@ -34,6 +34,8 @@ _ANAPHORA = re.compile(
 _BOILERPLATE = re.compile(
     r"[\s*_]*(?:Số(?: hiệu)?\s*:|\(\s*Kèm theo\b|Độc lập\s*[-–]\s*Tự do|CỘNG HÒA XÃ HỘI CHỦ NGHĨA)", re.IGNORECASE
 )
+# A line that is only a date, perhaps with a time: the page's own date, never what a question asks of its text.
+_DATELINE = re.compile(r"[\s*_]*\d{1,2}[/-]\d{1,2}[/-]\d{2,4}(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?[\s*_.]*")
 _SIGNATURE_REACH = 30  # characters before a sentence where its signature line ("**T/M BỘ CHÍNH\nTRỊ**") may stand
 _LIST_INTRO = re.compile(r"[:：]\s*$")
 _LABEL_WORDS = 4  # a line of at most this many words and no final punctuation labels the line after it
@@ -112,13 +114,18 @@ class ExtractiveAnswerer:
             # support as in the ranking, and the question's words for the event count as its own.
             told = bool(question.asked_event) and event == 1.0
             given = question.event_wording if told else frozenset()
-            score = (_coverage(weights, sentence, title=IN_TITLE, anywhere=setting, given=given) + context) * factor
+            # A sentence of the document the question names by number ("Nghị quyết 82/2025/NQ-HĐND … đề nghị những tổ
+            # chức nào …?") need not repeat the number: its terms count as a neighbour's do. Not in full, so that "NQ
+            # 59-NQ/TW … bàn về vấn đề gì?" still prefers the sentence that names it with its subject.
+            located = question.numbering_terms if question.names_document(sentence.document) else frozenset()
+            score = (_coverage(weights, sentence, title=IN_TITLE, anywhere=setting, given=given, located=located)
+                     + context) * factor
             score += bonus
             # So is the name under a signature line ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / Trương Cảnh Tuyên") for "ai ký
             # …?": it signs the document the page is titled with.
             whole = told or question.signed_under(before)
-            support = (_coverage(weights, sentence, title=IN_TITLE if whole else NEARBY, anywhere=setting, given=given)
-                       + context) * factor + bonus
+            support = (_coverage(weights, sentence, title=IN_TITLE if whole else NEARBY, anywhere=setting, given=given,
+                                 located=located) + context) * factor + bonus
             scored.append(Picked(sentence.hit, sentence.start, sentence.end, score, support))
         return sorted(scored, key=lambda p: -p.score)
 
@@ -191,16 +198,18 @@ def _terms(text: str) -> frozenset[str]:
 
 
 def _never_an_answer(text: str, start: int, end: int) -> bool:
-    """A Markdown heading (it counts as the title does), a header line of an official text, or a question (a Q&A
-    page's heading, "Toàn văn Chỉ thị 26/CT-TTg … ra sao?")."""
-    return text.startswith("#", start) or bool(_BOILERPLATE.match(text, start)) or text[start:end].rstrip().endswith("?")
+    """A Markdown heading (it counts as the title does), a header line of an official text, a question (a Q&A
+    page's heading, "Toàn văn Chỉ thị 26/CT-TTg … ra sao?"), or a dateline alone ("29/11/2021", a page's own date)."""
+    return (text.startswith("#", start) or bool(_BOILERPLATE.match(text, start))
+            or text[start:end].rstrip().endswith("?") or bool(_DATELINE.fullmatch(text, start, end)))
 
 
 def _coverage(weights: dict[str, float], sentence: _Sentence, *, whole_passage: bool = False,
-              title: float = NEARBY, anywhere: Container[str] = (), given: Container[str] = ()) -> float:
+              title: float = NEARBY, anywhere: Container[str] = (), given: Container[str] = (),
+              located: Container[str] = ()) -> float:
     """Weighted share of the question's terms the sentence covers, with partial credit for its surroundings. With
     `whole_passage`, a term anywhere in the passage counts in full; a term in `anywhere`, one anywhere in the read
-    passages of the sentence's document; a term in `given`, always."""
+    passages of the sentence's document; a term in `given`, always; a term in `located`, as a neighbour's."""
     total = sum(weights.values())
     if total <= 0:
         return 0.0
@@ -211,7 +220,7 @@ def _coverage(weights: dict[str, float], sentence: _Sentence, *, whole_passage: 
             got += weight * IN_SENTENCE
         elif term in sentence.heading:
             got += weight * title
-        elif term in sentence.nearby:
+        elif term in sentence.nearby or term in located:
             got += weight * NEARBY
         elif term in sentence.passage:
             got += weight * IN_PASSAGE

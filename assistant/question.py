@@ -592,6 +592,20 @@ class Question:
         return self.setting_figures | numbered | set(_NAMED_BY_YEAR.findall(self.text))
 
     @cached_property
+    def numbering_terms(self) -> frozenset[str]:
+        """The terms that only spell the document numbers the question names ("#82/2025/nq-hđnd", "82", "nq",
+        "quyết_82"): a sentence of the document so numbered need not repeat them (see `names_document`)."""
+        if not self.asked_documents:
+            return frozenset()
+        focus = split_scene(self.text)[1]
+        left = _content_terms(spell_out_abbreviations(DOC_NUMBER_PATTERN.sub(" ", focus)))
+        return frozenset(self.terms) - frozenset(left)
+
+    def names_document(self, document_terms: frozenset[str]) -> bool:
+        """Whether a document's terms hold a document number the question names."""
+        return any(term in document_terms for term in self.numbering_terms if DOC_NUMBER in term[:2])
+
+    @cached_property
     def asked_documents(self) -> frozenset[str]:
         """The document numbers the question names (parsed once, not once per scored sentence)."""
         return frozenset(find_document_numbers(self.text))

@@ -170,6 +170,30 @@ def test_the_document_number_may_be_named_by_another_passage_of_the_same_documen
     assert support([header, replace(answer, doc_id="another")]) < ExtractiveAnswerer().min_score
 
 
+def test_a_sentence_of_the_document_named_by_number_need_not_repeat_the_number():
+    """fresh19 s19-nq82-mttq: the resolution's third article asks the Mặt trận to help, without its number, which only
+    the header passage gives; the number's terms count for it as a neighbour's would. A sentence that names the
+    number with its subject still comes first when the question asks what the document is about."""
+    from dataclasses import replace
+
+    header = hit("Nghị quyết 82/2025/NQ-HĐND quy định mức chi phục vụ bầu cử năm 2026.", n=0)
+    article = replace(hit("Đề nghị Ủy ban Mặt trận Tổ quốc thành phố phối hợp tuyên truyền và giám sát việc thực hiện.",
+                          n=1), doc_id=header.doc_id)
+    q = Question.parse("Nghị quyết 82/2025/NQ-HĐND đề nghị tổ chức nào cùng tuyên truyền và giám sát?")
+    assert "82" in q.numbering_terms and "#82/2025/nq-hđnd" in q.numbering_terms and "giám" not in q.numbering_terms
+
+    def support(hits) -> float:
+        return next(p.support for p in ExtractiveAnswerer().score_all(q, hits, flat_idf) if "Mặt trận" in p.text)
+
+    assert support([header, article]) > ExtractiveAnswerer().min_score
+    # in another document the same words answer nothing about this resolution
+    assert support([header, replace(article, doc_id="another")]) < ExtractiveAnswerer().min_score
+    text = ("Nghị quyết 59-NQ/TW của Bộ Chính trị về hội nhập quốc tế trong tình hình mới. "
+            "Hội nhập là sự nghiệp của toàn dân, đặt dưới sự lãnh đạo của Đảng.")
+    scored = ExtractiveAnswerer().score_all(Question.parse("NQ 59-NQ/TW của BCT bàn về vấn đề gì?"), [hit(text)], flat_idf)
+    assert scored[0].text.startswith("Nghị quyết 59-NQ/TW")
+
+
 def test_a_retrieved_passage_below_the_read_ones_still_places_the_document():
     from dataclasses import replace
 
@@ -216,6 +240,10 @@ def test_the_header_lines_of_an_official_text_are_never_the_answer():
                                                             flat_idf)]
     assert texts and texts[0].startswith("Phấn đấu")
     assert not any(t.startswith(("Số:", "CỘNG HÒA", "Độc lập", "(Kèm theo")) for t in texts)
+    # nor is a page's own date on a line of its own (bundled unans-17nq-date: "29/11/2021" under the headline)
+    page = "Nghị quyết số 17-NQ/TU: nâng cao chất lượng hoạt động của tổ chức đảng\n29/11/2021\nTỉnh ủy đã ban hành nghị quyết."
+    q = Question.parse("Nghị quyết số 17-NQ/TU được ký ban hành vào ngày nào?")
+    assert not any("29/11/2021" in p.text for p in ExtractiveAnswerer().score_all(q, [hit(page)], flat_idf))
 
 
 def test_a_question_in_the_text_is_never_the_answer():
