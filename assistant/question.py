@@ -537,6 +537,13 @@ class Question:
         return bool(_ASKS_PLACE.search(self.folded))
 
     @cached_property
+    def asked_kind(self) -> str:
+        """The kind of named thing a "… <kind> nào?" question asks for ("sông", "trường", "tạp chí"), as written
+        lower case; "" for any other question (parsed once)."""
+        match = _ASKS_NAMED.search(self.text.lower())
+        return match.group(1) if match else ""
+
+    @cached_property
     def wants_other_date(self) -> bool:
         """A date question about a named document that does not ask when it was issued (parsed once)."""
         return self.asks == "date" and bool(self.asked_documents) and not _ASKS_ISSUE.search(self.folded)
@@ -637,6 +644,8 @@ class Question:
             return 0.0 if has_person(sentence, self.names) else -0.15
         if self.wants_place:
             return _PLACE_BONUS if _names_place(sentence, self.terms) else 0.0
+        if self.asked_kind:
+            return _PLACE_BONUS if _names_kind(sentence, self.asked_kind, self.terms) else 0.0
         return 0.0
 
 
@@ -647,7 +656,20 @@ _ASKS_NAME = re.compile(r"\bten (?:la )?gi\b")
 _ASKS_PLACE = re.compile(
     r"\b(?:o dau|tai dau|noi nao|(?:thanh pho|tinh|nuoc|quoc gia|dia diem|dia phuong|huyen|xa|vung|nha tu) nao)\b"
 )
+# "… (con) sông nào?", "… học trường nào?", "… tạp chí nào?": a thing with a proper name is asked for; a sentence that
+# writes the kind word before a capitalised name ("sông Mã", "trường Trung học Petrus Ký") names one.
+_ASKS_NAMED = re.compile(
+    r"\b(sông|núi|trường|học|nhà máy|tạp chí|nghĩa trang|làng|đảo|chùa|đền|hiệu sách|bệnh viện|học viện|phố)"
+    r"\s+nào\b"
+)
 _PLACE_WORD = re.compile(r"\b(?:tại|ở|đến|sang|về)\s+(\w+)", re.IGNORECASE)
+
+
+def _names_kind(sentence: str, kind: str, asked: tuple[str, ...]) -> bool:
+    """"… rải xuống sông Mã, sông Hồng …" for "… những con sông nào?": the kind word, any case, before a capitalised
+    word that is not one of the question's own."""
+    pattern = re.compile(rf"\b{re.escape(kind)}\s+(\w+)", re.IGNORECASE)
+    return any(_is_capitalised(m.group(1)) and m.group(1).lower() not in asked for m in pattern.finditer(sentence))
 
 
 def _names_place(sentence: str, asked: tuple[str, ...]) -> bool:

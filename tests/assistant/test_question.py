@@ -727,6 +727,23 @@ def test_a_question_asking_a_place_favours_a_sentence_naming_one():
     assert not Question.parse("Ông Hoàng Văn Hoan sinh năm nào?").wants_place
 
 
+def test_a_question_asking_which_named_thing_favours_a_sentence_that_names_one_of_that_kind():
+    """fresh19 s19-lkp-3song-fu: "… rải xuống những con sông nào?" was answered by "… rải tro cốt xuống 3 dòng sông …"
+    and not by the next sentence, "3 con sông đó là sông Mã, sông Hồng và sông Cửu Long."; fresh16: "… vào học trường
+    nào?" by "… theo học tại trường Trung học Petrus Ký …". The kind word before a capitalised word names one."""
+    rivers = Question.parse("Theo di nguyện, ông ấy muốn tro cốt của mình được rải xuống những con sông nào?")
+    assert rivers.asked_kind == "sông"
+    assert rivers.type_bonus("3 con sông đó là sông Mã, sông Hồng và sông Cửu Long.") > 0
+    assert rivers.type_bonus("Ông muốn được rải tro cốt xuống 3 dòng sông đã gắn liền với cuộc đời ông.") == 0
+    school = Question.parse("Năm 1957, khi lên Sài Gòn học bậc trung học, ông vào học trường nào?")
+    assert school.type_bonus("Năm 1957, ông lên Sài Gòn, theo học tại trường Trung học Petrus Ký.") > 0
+    assert school.type_bonus("Ông học trường làng đến năm 1956.") == 0  # "làng" is no name
+    assert school.type_bonus("Ông lên Sài Gòn học trường nổi tiếng.") == 0
+    assert not Question.parse("Ông sinh năm nào?").asked_kind
+    # a place question keeps its own rule: "tỉnh nào" wants a place after "tại", "ở" …
+    assert not Question.parse("Ông làm Bí thư ở tỉnh nào?").asked_kind
+
+
 def test_a_question_asking_when_a_document_was_adopted_is_not_answered_by_a_starting_date_or_another_documents():
     """fresh7: "Nghị quyết 1678/NQ-UBTVQH15 … được … thông qua vào ngày nào?" met "… Nghị quyết 1678/NQ-UBTVQH15 …,
     từ 01/7/2025, …" (when the merger took effect) and "… Đề án số 343/ĐA-CP ngày 09 tháng 5 năm 2025 …" (another
