@@ -91,6 +91,10 @@ _COUNTED = re.compile(
     r"\b(?:bao nhiêu|mấy|bao nhieu|may)\s+(?:(?:chiếc|chiec|cái|cai)\s+)?(\w+)(?:\s+(\w+))?(?:\s+(?:là|la)\s+(\w+))?"
 )
 _PERCENT = ("phan", "tram")
+# Words that follow "bao nhiêu" when it closes the noun it asks about: "… số điểm bao nhiêu mới được …", "… tỉ lệ bao
+# nhiêu để …". Folded, "để" is also "đề" (a topic), so only the unambiguous ones.
+_AFTER_AMOUNT = frozenset("mới để thì trở nữa".split())
+_AFTER_AMOUNT_FOLDED = frozenset("moi thi tro nua".split())
 # Verbs that follow a one-word counted noun ("bao nhiêu người làm báo cáo viên", "bao nhiêu người tham gia"): not part
 # of it; the source says "tối đa 10 người", never "10 người làm".
 _VERBS_AFTER_COUNTED = frozenset("lam tham du dat nhan ung trung tan bo duoc".split())
@@ -179,6 +183,10 @@ _TELLS_EVENT = {
     "thesis": re.compile(r"\b(?:luận án|luận văn|bảo vệ)\b"),
     "topic": re.compile(r'\bđề tài\b|\btên là\b|[“"«]'),
     "parent": re.compile(r"\b(?:cha|bố|mẹ|thân phụ|thân mẫu|thân sinh|phụ thân|mẫu thân|con (?:trai |gái )?của)\b"),
+    "child": re.compile(
+        r"\bcon (?:trai|gái|nuôi|rể|dâu|cả|út|đầu|thứ|ông|bà|là|tên)\b|\b(?:người|các|những|\d+|một|hai|ba|bốn|năm|sáu)"
+        r" (?:người )?con\b"
+    ),
     "birth": re.compile(r"\bsinh\b"),
     "death": re.compile(r"\b(?:mất|qua đời|từ trần|hy sinh|tạ thế)\b"),
     "party": re.compile(r"\bkết nạp\b|\bvào đảng\b|\bgia nhập (?:đảng|đông dương)|\bđảng viên\b"),
@@ -208,6 +216,11 @@ _ASKS_ANY_EVENT = {
     "parent": re.compile(
         r"^\W*(?:người )?(?:cha|bố|mẹ|thân phụ|thân mẫu|thân sinh)\b[^?]*\b(?:tên là gì|tên gì|là ai)"
         r"|\btên (?:của )?(?:cha|bố|mẹ|thân phụ|thân mẫu)\b"
+    ),
+    # "Ba người con của … tên là gì?" is not answered by "Vợ của Lê Khả Phiêu là bà Nguyễn Thị Bích" (fresh19)
+    "child": re.compile(
+        r"^\W*(?:(?:hai|ba|bốn|năm|các|những|\d+) )?(?:người )?con(?: trai| gái| nuôi| rể| dâu)?(?: (?:đầu|út|cả))?\b"
+        r"[^?]*\b(?:tên là gì|tên gì|là ai)|\btên (?:của )?(?:các |những )?(?:người )?con(?: trai| gái)?\b"
     ),
     # "Luận án … mà ông … bảo vệ … có tên là gì?" asks its title, as "đề tài" does (fresh18)
     "topic": re.compile(r"\bđề tài\b|^\W*luận (?:án|văn)\b[^?]*\btên (?:là )?gì\b"),
@@ -454,7 +467,7 @@ class Question:
 
     @cached_property
     def asked_event(self) -> str:
-        """"burial", "marriage", "alias", "parent", "thesis" or "verdict" for any question about one (not in a
+        """"burial", "marriage", "alias", "parent", "child", "thesis" or "verdict" for any question about one (not in a
         parenthesis); "birth", "death" or "party" for a date question about that event; else "" (parsed once)."""
         lowered = _PARENTHESES.sub(" ", self.text.lower())  # "ông Đỗ Mười (tên thật Nguyễn Duy Cống)" asks no alias
         event = next((event for event, pattern in _ASKS_ANY_EVENT.items() if pattern.search(lowered)), "")
@@ -528,8 +541,8 @@ class Question:
 
     @cached_property
     def wants_name(self) -> bool:
-        """A wife, husband or parent asked for by name ("Người vợ đầu của … tên là gì?"; parsed once)."""
-        return self.asked_event in ("marriage", "parent") and bool(_ASKS_NAME.search(self.folded))
+        """A wife, husband, parent or child asked for by name ("Người vợ đầu của … tên là gì?"; parsed once)."""
+        return self.asked_event in ("marriage", "parent", "child") and bool(_ASKS_NAME.search(self.folded))
 
     @cached_property
     def wants_place(self) -> bool:
@@ -760,8 +773,9 @@ def _content_terms(text: str) -> tuple[str, ...]:
 
 def _counted(lowered: str, *, exact: bool) -> dict[str, tuple[str, ...]]:
     """What a how-many question counts: the folded words after "bao nhiêu"/"mấy" (the second dropped when it is a
-    function word), the word after a following "là" as its kind; a question about a rate counts a percentage."""
-    stop = _STOP if exact else _STOP_FOLDED
+    function word), the word after a following "là" as its kind; a question about a rate counts a percentage. After
+    the thing counted ("tổng số điểm bao nhiêu mới được xếp loại …", "tỉ lệ bao nhiêu để …") it counts nothing."""
+    stop = (_STOP | _AFTER_AMOUNT) if exact else (_STOP_FOLDED | _AFTER_AMOUNT_FOLDED)
     match = _COUNTED.search(lowered)
     if not match or match.group(1) in stop:
         return {"counted": _PERCENT} if _RATE.search(fold(lowered)) else {}

@@ -332,6 +332,23 @@ def test_a_day_written_at_the_start_of_a_sentence_or_in_words_is_a_day():
     assert q.type_bonus("Năm 1973, quân nhân Mỹ cuối cùng rời Việt Nam.") < 0  # a year is not a day
 
 
+def test_children_asked_by_name_want_a_sentence_telling_of_a_child_that_names_one():
+    """fresh19 s19-un-lkp-con: "Ba người con của … Lê Khả Phiêu và bà Nguyễn Thị Bích tên là gì?" was answered with
+    "Vợ của Lê Khả Phiêu là bà Nguyễn Thị Bích …": a sentence about a wife, naming only the people asked about."""
+    q = Question.parse("Ba người con của cố Tổng Bí thư Lê Khả Phiêu và bà Nguyễn Thị Bích tên là gì?")
+    assert q.asked_event == "child" and q.wants_name
+    assert q.event_factor("Vợ của Lê Khả Phiêu là bà Nguyễn Thị Bích (1935 - 2022), từng là một giáo viên.") < 1
+    assert q.event_factor("2 ông bà có 3 người con.") == 1.0
+    assert q.type_bonus("2 ông bà có 3 người con.") < 0  # tells of them, names none
+    son = Question.parse("con trai ông Phạm Quang Nghị nguyên bí thư thành ủy Hà Nội tên là gì")
+    assert son.asked_event == "child"
+    assert son.event_factor("Con trai ông là Phạm Quang Thanh, Chủ tịch Hội đồng quản trị ngân hàng.") == 1.0
+    # a son asked about his own parent stays a parent question; "con số" and "con đường" are no children
+    assert Question.parse("Thân sinh của ông là ai?").asked_event == "parent"
+    assert not Question.parse("Con số đó đạt bao nhiêu phần trăm kế hoạch?").asked_event
+    assert son.event_factor("Con đường cách mạng của ông bắt đầu năm 1965.") < 1
+
+
 def test_a_name_ends_at_punctuation():
     # the tokenizer makes no pair across "–" or ",", so a name spanning one could never be found in a passage
     assert Question.parse("Kế hoạch Staley–Taylor của Mỹ nhằm gì?").names == {"staley", "taylor", "my"}
@@ -461,6 +478,16 @@ def test_a_sentence_whose_only_figures_are_dates_or_the_questions_own_gives_no_c
     assert Question.parse("Bao nhiêu chỉ tiêu đạt?").figure_factor("Đạt 9/15 chỉ tiêu.") == 1.0
     assert Question.parse("Khám mấy lần?").figure_factor("Khám ít nhất mỗi năm 1 lần.") == 1.0
     assert Question.parse("Ai chủ trì?").figure_factor("Ngày 15/9/2025, hội nghị họp.") == 1.0  # not a count
+
+
+def test_how_many_asked_after_the_thing_counted_counts_no_following_word():
+    """fresh19 s19-qd212-90diem: "… phải đạt tổng số điểm bao nhiêu mới được xếp loại …" counted "mới" and wanted
+    "mới" beside the figure (× 0.45); "… tỉ lệ bao nhiêu để …" counted "để tổng"."""
+    q = Question.parse("Công chức phải đạt tổng số điểm bao nhiêu mới được xếp loại hoàn thành xuất sắc nhiệm vụ?")
+    assert q.counted == ()
+    assert Question.parse("Bộ Chính trị bỏ phiếu với tỉ lệ bao nhiêu để Tổng Bí thư ở lại?").counted == ()
+    assert Question.parse("Có bao nhiêu đại biểu dự đại hội?").counted == ("dai", "bieu")
+    assert Question.parse("Nghị quyết có bao nhiêu đề án?").counted == ("de", "an")  # "đề" is not "để"
 
 
 def test_a_machine_is_not_how_many():
@@ -618,8 +645,8 @@ def test_what_only_looks_like_a_burial_a_marriage_or_another_name_asks_none():
     # a court or a project asked about is no verdict; nor is one that only sets the scene of the question
     assert Question.parse("Tòa án nào cho rằng Hiệp ước Rome không ngăn chặn được điều đó?").asked_event == ""
     assert Question.parse("Dự án nào được phê duyệt năm 2020?").asked_event == ""
-    # a wife who is not the one asked about
-    assert Question.parse("Con trai đầu của vợ Bột Nhi Thiếp của Thiết Mộc Chân tên là gì?").asked_event == ""
+    # a wife who is not the one asked about: the son is (a child asked by name, since stop 25), not a marriage
+    assert Question.parse("Con trai đầu của vợ Bột Nhi Thiếp của Thiết Mộc Chân tên là gì?").asked_event == "child"
     assert Question.parse("Ông và vợ bị bắt năm nào?").asked_event == ""
     assert Question.parse("Sau khi bị kết án tù chung thân khổ sai, ông bị đày đi đâu?").asked_event == ""
     # a father who only says who is meant
@@ -784,6 +811,23 @@ def test_a_wife_or_parent_asked_by_name_wants_a_sentence_naming_someone():
     assert q.type_bonus("Vợ ông bế đứa con gái còn nhỏ đến Hà Nội xin ăn.") < 0
     assert q.type_bonus("Năm 1952, ông đi bước nữa với Lê Thu Thủy, cán bộ phụ nữ huyện Yên Dũng.") == 0
     assert not Question.parse("Đại tướng Chu Huy Mân kết hôn năm nào?").wants_name
+
+
+def test_children_asked_by_name_want_a_sentence_telling_of_a_child_that_names_one():
+    """fresh19 s19-un-lkp-con: "Ba người con của … Lê Khả Phiêu và bà Nguyễn Thị Bích tên là gì?" was answered with
+    "Vợ của Lê Khả Phiêu là bà Nguyễn Thị Bích …": a sentence about a wife, naming only the people asked about."""
+    q = Question.parse("Ba người con của cố Tổng Bí thư Lê Khả Phiêu và bà Nguyễn Thị Bích tên là gì?")
+    assert q.asked_event == "child" and q.wants_name
+    assert q.event_factor("Vợ của Lê Khả Phiêu là bà Nguyễn Thị Bích (1935 - 2022), từng là một giáo viên.") < 1
+    assert q.event_factor("2 ông bà có 3 người con.") == 1.0
+    assert q.type_bonus("2 ông bà có 3 người con.") < 0  # tells of them, names none
+    son = Question.parse("con trai ông Phạm Quang Nghị nguyên bí thư thành ủy Hà Nội tên là gì")
+    assert son.asked_event == "child"
+    assert son.event_factor("Con trai ông là Phạm Quang Thanh, Chủ tịch Hội đồng quản trị ngân hàng.") == 1.0
+    # a son asked about his own parent stays a parent question; "con số" and "con đường" are no children
+    assert Question.parse("Thân sinh của ông là ai?").asked_event == "parent"
+    assert not Question.parse("Con số đó đạt bao nhiêu phần trăm kế hoạch?").asked_event
+    assert son.event_factor("Con đường cách mạng của ông bắt đầu năm 1965.") < 1
 
 
 def test_a_name_ends_at_punctuation():
