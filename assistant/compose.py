@@ -82,15 +82,19 @@ def build_chat_model(settings: Settings):
             raise LlmUnavailable(f"unknown ASSISTANT_LLM__PROVIDER {other!r}; use one of: none, openai, local")
 
 
-def build_answerer(settings: Settings):
-    """The answerer the settings ask for: extractive (default), or generative over the configured chat model."""
+def build_answerer(settings: Settings, *, openings: Callable[[str], Any] | None = None):
+    """The answerer the settings ask for: extractive (default), or generative over the configured chat model.
+    `openings` gives a document's first passage, which the extractive answerer reads for the document's number."""
     from assistant.core import Extractive
+    from assistant.extractive import ExtractiveAnswerer
     from assistant.generative import GenerativeAnswerer
 
+    extractive = ExtractiveAnswerer(openings=openings)
     model = build_chat_model(settings)
     if model is None:
-        return Extractive()
-    return GenerativeAnswerer(model, passages=settings.llm.passages, passage_chars=settings.llm.passage_chars)
+        return Extractive(extractive)
+    return GenerativeAnswerer(model, extractive=extractive, passages=settings.llm.passages,
+                              passage_chars=settings.llm.passage_chars)
 
 
 def build_assistant(settings: Settings, *, index_dir: Path | None = None, wrap: Callable[[Any], Any] | None = None):
@@ -102,7 +106,9 @@ def build_assistant(settings: Settings, *, index_dir: Path | None = None, wrap: 
     from assistant.core import Assistant
     from assistant.retrieval import HybridRetriever
 
-    answerer = build_answerer(settings)  # first: a misconfigured model fails before the index is loaded
+    # first: a misconfigured model fails before the index is loaded; the openings are read from the store opened
+    # below, when a question is answered
+    answerer = build_answerer(settings, openings=lambda doc_id: store.lexical().opening(doc_id))
     store = open_store(settings, index_dir=index_dir, create=False)
     if wrap is not None:
         store = wrap(store)

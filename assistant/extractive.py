@@ -73,7 +73,8 @@ class ExtractiveAnswerer:
     """Scores every sentence of the top hits by weighted term coverage and answer type; never writes a word."""
 
     def __init__(self, *, max_sentences: int = 3, min_score: float = 0.46, hits_considered: int = 5,
-                 max_chars: int = 600) -> None:
+                 max_chars: int = 600, openings: Callable[[str], Hit | None] | None = None) -> None:
+        self.openings = openings  # doc_id -> the document's first passage (LexicalIndex.opening); None: not read
         self.max_sentences = max_sentences
         self.min_score = min_score
         self.hits_considered = hits_considered
@@ -97,7 +98,7 @@ class ExtractiveAnswerer:
         # birth or death date as well changed nothing, so that stays at the top five.
         read = (len(hits) if question.asks == "document" or question.asked_event == "party"
                 else self.hits_considered)
-        for sentence in _sentences(hits[:read], also=hits[read:]):
+        for sentence in _sentences(hits[:read], also=hits[read:] + self._openings_of(question, hits[:read], hits)):
             text = sentence.hit.text[sentence.start : sentence.end]
             factor = question.constraint_factor(sentence.hit, sentence.passage, sentence.document)
             factor *= question.post_factor(text) * question.day_factor(text) * question.figure_factor(text)
@@ -128,6 +129,16 @@ class ExtractiveAnswerer:
                                  located=located) + context) * factor + bonus
             scored.append(Picked(sentence.hit, sentence.start, sentence.end, score, support))
         return sorted(scored, key=lambda p: -p.score)
+
+    def _openings_of(self, question: Question, read: list[Hit], hits: list[Hit]) -> list[Hit]:
+        """For a question that names a document by number, the first passage of each read document that was not
+        retrieved: an official text gives its own number only in its header ("Số 384-QĐ/TW"), which the passage
+        answering a question about its articles does not repeat."""
+        if self.openings is None or not question.asked_documents:
+            return []
+        retrieved = {hit.chunk_id for hit in hits}
+        found = (self.openings(doc_id) for doc_id in dict.fromkeys(hit.doc_id for hit in read))
+        return [hit for hit in found if hit is not None and hit.chunk_id not in retrieved]
 
     def pick(self, question: Question, hits: list[Hit], idf) -> list[Picked]:
         """The chosen sentences in reading order; empty when none reaches `min_score` (a refusal)."""

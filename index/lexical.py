@@ -46,6 +46,7 @@ class LexicalIndex:
         self._restorer: Restorer | None = None
         self._capitals: dict[tuple[str, ...], tuple[int, int]] = {}
         self._written: dict[str, str] | None = None  # the known abbreviations, as typed in lower case
+        self._openings: dict[str, int] | None = None  # doc_id -> the record of its first passage
 
     @classmethod
     def build(cls, records: list[dict[str, Any]], *, defined: dict[str, dict[str, str]] | None = None) -> "LexicalIndex":
@@ -190,6 +191,19 @@ class LexicalIndex:
             return 0
         indptr = self._bm25.scores["indptr"]
         return int(indptr[slot + 1] - indptr[slot]) if slot + 1 < len(indptr) else 0
+
+    def opening(self, doc_id: str) -> Hit | None:
+        """The first passage of a document (an official text's header: "Số 384-QĐ/TW", its kind and title); None
+        for a document the index does not hold."""
+        if self._openings is None:
+            first: dict[str, int] = {}
+            for i, record in enumerate(self.records):
+                j = first.get(record["doc_id"])
+                if j is None or int(record.get("start", 0)) < int(self.records[j].get("start", 0)):
+                    first[record["doc_id"]] = i
+            self._openings = first
+        i = self._openings.get(doc_id)
+        return None if i is None else self._hit(i, 0.0)
 
     def _hit(self, i: int, score: float) -> Hit:
         from index.chroma import hit_from_record, strip_passage_prefix

@@ -194,6 +194,32 @@ def test_a_sentence_of_the_document_named_by_number_need_not_repeat_the_number()
     assert scored[0].text.startswith("Nghị quyết 59-NQ/TW")
 
 
+def test_a_document_named_by_number_is_placed_by_its_opening_when_that_was_not_retrieved():
+    """fresh19 s19-qd384-7ngay: Quy định 384-QĐ/TW gives its number only in its header table ("Số 384-QĐ/TW"), and
+    none of the ten retrieved passages was the header: the number's figure counted as missing (× 0.5). The answerer
+    reads the first passage of each read document (`openings`, from the lexical index) for the question that names a
+    document by number, as it reads a lower retrieved passage."""
+    from dataclasses import replace
+
+    article = hit("Chủ quản dữ liệu trong các cơ quan đảng phải thông báo công khai ít nhất 07 ngày trước khi tạm "
+                  "ngừng dịch vụ.", n=0, start=15613, title="Quy định về kết nối, chia sẻ dữ liệu")
+    header = replace(hit("Số 384-QĐ/TW\nQUY ĐỊNH về kết nối, chia sẻ dữ liệu giữa các cơ quan đảng.", n=9, start=0,
+                         title=article.title), doc_id=article.doc_id)
+    q = Question.parse("Theo Quy định 384-QĐ/TW, khi tạm ngừng dịch vụ, chủ quản dữ liệu phải thông báo công khai "
+                       "trước ít nhất bao lâu?")
+
+    def support(answerer: ExtractiveAnswerer) -> float:
+        return next(p.support for p in answerer.score_all(q, [article], flat_idf) if "07 ngày" in p.text)
+
+    read = support(ExtractiveAnswerer(openings={article.doc_id: header}.get))
+    assert read > ExtractiveAnswerer().min_score
+    assert support(ExtractiveAnswerer()) < 0.6 * read  # unread, the missing "384" halves it
+    # another document's opening says nothing of this one; a question naming no number reads none
+    assert support(ExtractiveAnswerer(openings={"another": replace(header, doc_id="another")}.get)) < read
+    plain = Question.parse("Chủ quản dữ liệu phải thông báo công khai trước ít nhất bao lâu?")
+    assert not ExtractiveAnswerer(openings={article.doc_id: header}.get)._openings_of(plain, [article], [article])
+
+
 def test_a_retrieved_passage_below_the_read_ones_still_places_the_document():
     from dataclasses import replace
 
