@@ -84,7 +84,8 @@ def build_chat_model(settings: Settings):
 
 def build_answerer(settings: Settings, *, openings: Callable[[str], Any] | None = None):
     """The answerer the settings ask for: extractive (default), or generative over the configured chat model.
-    `openings` gives a document's first passage, which the extractive answerer reads for the document's number."""
+    `openings` gives a document's first passage, which the extractive answerer reads for what says which document
+    it is (an official text's number, a page's subject and life span)."""
     from assistant.core import Extractive
     from assistant.extractive import ExtractiveAnswerer
     from assistant.generative import GenerativeAnswerer

@@ -98,7 +98,7 @@ class ExtractiveAnswerer:
         # birth or death date as well changed nothing, so that stays at the top five.
         read = (len(hits) if question.asks == "document" or question.asked_event == "party"
                 else self.hits_considered)
-        for sentence in _sentences(hits[:read], also=hits[read:] + self._openings_of(question, hits[:read], hits)):
+        for sentence in _sentences(hits[:read], also=hits[read:] + self._openings_of(hits[:read], hits)):
             text = sentence.hit.text[sentence.start : sentence.end]
             factor = question.constraint_factor(sentence.hit, sentence.passage, sentence.document)
             factor *= question.post_factor(text) * question.day_factor(text) * question.figure_factor(text)
@@ -130,11 +130,11 @@ class ExtractiveAnswerer:
             scored.append(Picked(sentence.hit, sentence.start, sentence.end, score, support))
         return sorted(scored, key=lambda p: -p.score)
 
-    def _openings_of(self, question: Question, read: list[Hit], hits: list[Hit]) -> list[Hit]:
-        """For a question that names a document by number, the first passage of each read document that was not
-        retrieved: an official text gives its own number only in its header ("Số 384-QĐ/TW"), which the passage
-        answering a question about its articles does not repeat."""
-        if self.openings is None or not question.asked_documents:
+    def _openings_of(self, read: list[Hit], hits: list[Hit]) -> list[Hit]:
+        """The first passage of each read document that was not retrieved: an official text gives its own number
+        only in its header ("Số 384-QĐ/TW"), a wiki page its subject's full name and life span in its first lines,
+        which the passage answering a question about an article or a deed does not repeat."""
+        if self.openings is None:
             return []
         retrieved = {hit.chunk_id for hit in hits}
         found = (self.openings(doc_id) for doc_id in dict.fromkeys(hit.doc_id for hit in read))
