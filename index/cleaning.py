@@ -38,11 +38,8 @@ _REF_SECTIONS = {
     "trích dẫn", "nguồn tham khảo", "tài liệu tham khảo", "phụ chú", "liên kết", "nguồn dẫn",
     "chú thích và nguồn tham khảo",
 }
-# Of those, the sections whose entries are notes on the text rather than links or reading lists.
-_NOTE_SECTIONS = {
-    "tham khảo", "chú thích", "ghi chú", "nguồn", "trích dẫn", "nguồn tham khảo", "tài liệu tham khảo", "phụ chú",
-    "nguồn dẫn", "chú thích và nguồn tham khảo",
-}
+# Of those, the sections whose entries are notes on the text: all but the links and reading lists.
+_NOTE_SECTIONS = _REF_SECTIONS - {"liên kết ngoài", "xem thêm", "thư mục", "đọc thêm", "liên kết"}
 # Where one note ends and the next begins: the back-link "^" or "a b c" before each, or a list item.
 _NOTE_BREAK = re.compile(r"\*\*\^\*\*|(?:\*\*[a-z]\*\*\s*)+|(?:^|\s)-\s+\^|^-\s", re.MULTILINE)
 # A note naming an official text by its number: "1972/QĐ-TTg", "233-CT/TW", and the older "447/TTg", "78/HĐNN".
@@ -156,13 +153,14 @@ def _official_notes(lines: list[str]) -> list[str]:
     notes: list[str] = []
     keep = False
     for line in lines:
-        heading = _MD_HEADING.match(_WIKI_EDIT.sub("", line).strip())
+        line = _WIKI_EDIT.sub("", line)
+        heading = _MD_HEADING.match(line.strip())
         if heading and len(heading.group(1)) <= 2:
             keep = heading.group(2).strip(" *:").casefold() in _NOTE_SECTIONS
             continue
         if not keep:
             continue
-        for note in _NOTE_BREAK.split(_WIKI_EDIT.sub("", line)):
+        for note in _NOTE_BREAK.split(line):
             text = " ".join(_ITALIC.sub("", _BOLD.sub("", note)).split()).strip(" -^")
             text = text if text[-1:] in ".!?" else text + "."
             if _OFFICIAL_NUMBER.search(text) and not _WEB_CITATION.search(text) and text not in notes:
