@@ -102,6 +102,9 @@ class ExtractiveAnswerer:
             text = sentence.hit.text[sentence.start : sentence.end]
             factor = question.constraint_factor(sentence.hit, sentence.passage, sentence.document)
             factor *= question.post_factor(text) * question.day_factor(text) * question.figure_factor(text)
+            if question.asks_venue:  # an infobox label ("Trụ sở") is read with the line it labels, as it is shown
+                factor *= question.venue_factor(self._extend_list(Picked(sentence.hit, sentence.start, sentence.end,
+                                                                         0.0)).text)
             event = question.event_factor(text)
             factor *= event * question.rank_factor(text) * question.own_date_factor(text)
             factor *= question.month_factor(text) * question.document_factor(text)

@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 
 from assistant.core import Assistant
 from assistant.extractive import ExtractiveAnswerer, compose
@@ -102,6 +103,20 @@ def test_a_label_line_takes_its_value_and_a_heading_is_never_the_answer():
     picked = ExtractiveAnswerer(min_score=0.1).pick(q, [hit(infobox, title="Ủy ban Kiểm tra Trung ương")], flat_idf)
     assert picked and all(not p.text.startswith("#") for p in picked)
     assert any("7 đường Nguyễn Cảnh Chân" in p.text and p.text.startswith("Trụ sở") for p in picked)
+
+
+def test_a_label_line_is_judged_with_its_value_for_a_where_question():
+    """"Trụ sở" alone locates nothing; shown with the line it labels it gives an address, so a "… ở đâu?" question
+    does not halve it. With a value that gives no place it is halved."""
+    q = Question.parse("Trụ sở Ủy ban Kiểm tra Trung ương đặt ở đâu?")
+
+    def label_support(value: str) -> float:
+        text = f"# Ủy ban Kiểm tra Trung ương\n\nChức năng ; Cơ quan kiểm tra chuyên trách\nTrụ sở\n\n{value}"
+        scored = ExtractiveAnswerer().score_all(q, [hit(text, title="Ủy ban Kiểm tra Trung ương")], flat_idf)
+        return next(p.support for p in scored if p.text.strip() == "Trụ sở")
+
+    address = label_support("Địa chỉ ; 7 đường Nguyễn Cảnh Chân, phường Ba Đình, Hà Nội")
+    assert label_support("Địa chỉ ; đang cập nhật") == pytest.approx(address / 2, abs=0.01)
 
 
 def test_a_sentence_under_its_title_beats_one_that_repeats_the_title():

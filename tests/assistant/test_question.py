@@ -737,6 +737,32 @@ def test_a_question_asking_a_place_favours_a_sentence_naming_one():
     assert not Question.parse("Ông Hoàng Văn Hoan sinh năm nào?").wants_place
 
 
+def test_a_question_asking_where_is_not_answered_by_a_sentence_that_locates_nothing():
+    """fresh19: "Đại hội … (13–15/12/2017) được tổ chức ở đâu?" was answered by "Đại hội … diễn ra từ ngày 13 đến ngày
+    15 tháng 12 năm 2017 với sự tham dự của 516 đại biểu …", and "Hội nghị toàn quốc … được tổ chức tại địa điểm
+    nào?" by the heading "TẠI HỘI NGHỊ TOÀN QUỐC …": neither says where."""
+    congress = Question.parse("Đại hội lần thứ VI của Hội Cựu chiến binh Việt Nam (13–15/12/2017) được tổ chức ở đâu?")
+    assert congress.venue_factor("Đại hội lần thứ VI Hội Cựu chiến binh Việt Nam diễn ra từ ngày 13 đến ngày 15 tháng "
+                                 "12 năm 2017 với sự tham dự của 516 đại biểu.") < 1.0
+    assert congress.venue_factor("Đại hội diễn ra tại Hội trường Bộ Quốc phòng, Thủ đô Hà Nội.") == 1.0
+    meeting = Question.parse("Hội nghị toàn quốc công tác văn phòng năm 2025 được tổ chức tại địa điểm nào?")
+    assert meeting.venue_factor("TẠI HỘI NGHỊ TOÀN QUỐC CÔNG TÁC VĂN PHÒNG NĂM 2025") < 1.0  # its own words
+    assert meeting.venue_factor("Chiều 05/7/2018, tại hội trường UBND huyện, hội nghị được tổ chức.") == 1.0
+    office = Question.parse("Trụ sở Ủy ban Kiểm tra Trung ương đặt ở đâu?")
+    assert office.venue_factor("Địa chỉ: 7 đường Nguyễn Cảnh Chân, phường Ba Đình, Hà Nội") == 1.0  # an address
+    assert office.venue_factor("Trụ sở Trung ương Hội đặt tại số 39 phố Hàng Chuối.") == 1.0
+    escape = Question.parse("Tháng 3/1942, nhà thơ Tố Hữu vượt ngục ở đâu?")
+    assert escape.venue_factor("3/1942, ông vượt ngục Đắc Glêi (nay thuộc Kon Tum).") == 1.0
+    assert escape.venue_factor("Sau đó ông bị bắt lại, Tòa án phạt ông 10 năm tù.") < 1.0
+    assert meeting.venue_factor("Hội nghị diễn ra vào ngày 26/11/2025, trong thời gian một ngày.") < 1.0  # times
+    work = Question.parse("Hầu hết trẻ em làm việc ở đâu?")  # XQuAD-vi: a place may be a field or a span
+    assert work.venue_factor("Hầu hết trẻ em lao động đều hoạt động trong nông nghiệp.") == 1.0
+    assert not Question.parse("Chợ Grainger đã thay thế chợ nào trước đó?").asks_venue  # folded "cho nao"
+    # which province or country is asked by name: those questions have the place bonus, not this
+    assert Question.parse("Năm 1959 ông được bổ nhiệm làm Đại sứ tại nước nào?").venue_factor("Ông làm Đại sứ.") == 1.0
+    assert Question.parse("Ông sinh năm nào?").venue_factor("Ông sinh năm 1920.") == 1.0
+
+
 def test_a_question_asking_which_named_thing_favours_a_sentence_that_names_one_of_that_kind():
     """fresh19 s19-lkp-3song-fu: "… rải xuống những con sông nào?" was answered by "… rải tro cốt xuống 3 dòng sông …"
     and not by the next sentence, "3 con sông đó là sông Mã, sông Hồng và sông Cửu Long."; fresh16: "… vào học trường
