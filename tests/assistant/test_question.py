@@ -780,6 +780,22 @@ def test_a_question_asking_which_named_thing_favours_a_sentence_that_names_one_o
     assert not Question.parse("Ông làm Bí thư ở tỉnh nào?").asked_kind
 
 
+def test_a_day_that_comes_back_every_month_is_no_day_something_happened():
+    """fresh7: "Nghị quyết 1678/NQ-UBTVQH15 … được … thông qua vào ngày nào?" was answered by "Chậm nhất vào ngày 28
+    hàng tháng, Văn phòng trình Chủ tịch duyệt Chương trình công tác tháng sau …", a monthly deadline. A question that
+    asks about a schedule ("… chậm nhất vào ngày nào mỗi tháng?", fresh2) still takes it."""
+    q = Question.parse("Nghị quyết 1678/NQ-UBTVQH15 được Ủy ban Thường vụ Quốc hội thông qua vào ngày nào?")
+    monthly = "Chậm nhất vào ngày 28 hàng tháng, Văn phòng trình Chủ tịch duyệt Chương trình công tác tháng sau."
+    quarterly = "Chậm nhất vào ngày 25 của tháng cuối quý, cơ quan gửi Văn phòng báo cáo."
+    dated = "Ngày 16/6/2025, Ủy ban Thường vụ Quốc hội đã thông qua Nghị quyết 1678/NQ-UBTVQH15."
+    assert q.day_factor(monthly) < 1.0 and q.type_bonus(monthly) < 0
+    assert q.day_factor(quarterly) < 1.0
+    assert q.day_factor(dated) == 1.0 and q.type_bonus(dated) > 0
+    schedule = Question.parse("Các bộ phải báo cáo tình hình thực hiện kế hoạch chậm nhất vào ngày nào mỗi tháng?")
+    assert schedule.day_factor("Trước ngày 25 hằng tháng báo cáo tình hình thực hiện nhiệm vụ.") == 1.0
+    assert schedule.type_bonus("Trước ngày 25 hằng tháng báo cáo tình hình thực hiện nhiệm vụ.") > 0
+
+
 def test_a_question_asking_when_a_document_was_adopted_is_not_answered_by_a_starting_date_or_another_documents():
     """fresh7: "Nghị quyết 1678/NQ-UBTVQH15 … được … thông qua vào ngày nào?" met "… Nghị quyết 1678/NQ-UBTVQH15 …,
     từ 01/7/2025, …" (when the merger took effect) and "… Đề án số 343/ĐA-CP ngày 09 tháng 5 năm 2025 …" (another
