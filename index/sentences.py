@@ -6,6 +6,10 @@ import re
 
 # Sentence-final punctuation, closing quotes or brackets, then the whitespace before the next sentence.
 _BOUNDARY = re.compile(r"([.!?…]+)[\"”’»)\]]*(\s+)(?=\S)")
+# A full stop or semicolon with no space before a capital, after a word in lower case: a line break the scrape or
+# the cleaning lost ("… thạc sĩ quản trị kinh doanh;**Ngày 28/9/2020 – Đại hội …" once its bold marks are gone, "…
+# thành phố Cao Bằng.Sinh ra, …"). Not after a short word ("Kh.Trình", "Ng.Ái Quốc": initials) nor in "TP.HCM".
+_GLUED = re.compile(r"(?<=[^\W\d_]{3})([.;])()(?=[^\W\d_])")
 _OPENERS = "\"“‘«(["
 _ABBREVIATIONS = {
     "TP", "Tp", "tp", "TX", "TT", "Th", "ThS", "Ths", "TS", "PGS", "GS", "BS", "KS", "CN", "NXB", "Nxb",
@@ -33,7 +37,8 @@ def _line_sentences(line: str) -> list[tuple[int, int]]:
     if start == len(line):
         return []
     spans = []
-    for match in _BOUNDARY.finditer(line):
+    glued = (m for m in _GLUED.finditer(line) if line[m.start() - 1].islower() and line[m.end()].isupper())
+    for match in sorted((*_BOUNDARY.finditer(line), *glued), key=lambda m: m.start()):
         following = line[match.end()]
         if following in "-–" and _opens_item(line, match.end()):
             pass  # "… xã hội". - Ngày 14 tháng 5 năm 1979, …": a list run into one line, an item after a sentence

@@ -77,6 +77,18 @@ def test_a_list_run_into_one_line_splits_at_each_item_after_a_sentence():
     ]
 
 
+def test_a_full_stop_or_semicolon_glued_to_a_capital_ends_a_sentence():
+    """A line break the scrape lost: "… kinh doanh;**Ngày 28/9/2020 – …" (its bold marks cleaned away) read as one
+    sentence with the next item, so the one cited was a whole timeline. Initials ("Kh.Trình", "Ng.Ái Quốc"), "TP.HCM"
+    and a semicolon before a space are left alone."""
+    assert sentences("Ông Ký là thạc sĩ quản trị kinh doanh;Ngày 28/9/2020 – Đại hội khai mạc.") == [
+        "Ông Ký là thạc sĩ quản trị kinh doanh;", "Ngày 28/9/2020 – Đại hội khai mạc."]
+    assert sentences("Ông sinh ở thành phố Cao Bằng.Sinh ra trong cảnh nô lệ.") == [
+        "Ông sinh ở thành phố Cao Bằng.", "Sinh ra trong cảnh nô lệ."]
+    for whole in ("Theo Kh.Trình, Ng.Ái Quốc viết.", "Ông về TP.HCM năm 1975.", "Chủ tịch ; Phó Chủ tịch; Ủy viên"):
+        assert sentences(whole) == [whole]
+
+
 def test_spans_cover_every_non_space_character():
     text = "Sáng ngày 17/2/2016, Ban Thường vụ tổ chức Hội nghị. Đây là đảng bộ đầu tiên.\nCác đại biểu dự Hội nghị"
     covered = set()
