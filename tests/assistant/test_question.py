@@ -780,6 +780,22 @@ def test_a_question_asking_which_named_thing_favours_a_sentence_that_names_one_o
     assert not Question.parse("Ông làm Bí thư ở tỉnh nào?").asked_kind
 
 
+def test_a_question_asking_the_form_of_discipline_wants_a_sentence_that_names_one():
+    """fresh17: "… ông Nguyễn Phong Quang … bị kỷ luật bằng hình thức gì?" was answered by the inspection that came
+    before any decision. A form of discipline (khiển trách, cảnh cáo, phê bình nghiêm khắc …) answers; "hình thức"
+    asked about anything else (an online contest) is not this question."""
+    q = Question.parse("Sau đợt kiểm tra năm 2017, ông Nguyễn Phong Quang bị kỷ luật bằng hình thức gì?")
+    assert q.asks_discipline
+    assert q.discipline_factor("Ngày 28 tháng 12 năm 2016, UB Kiểm tra TƯ triển khai quyết định kiểm tra đảng viên "
+                               "khi có dấu hiệu vi phạm đối với ông Nguyễn Phong Quang.") < 1.0
+    assert q.discipline_factor("Ban Bí thư quyết định kỷ luật bằng hình thức khiển trách đối với ông.") == 1.0
+    assert q.discipline_factor("Bộ Chính trị quyết định phê bình nghiêm khắc ông Bùi Thanh Sơn.") == 1.0
+    plain = Question.parse("ong nguyen phong quang bi ky luat bang hinh thuc gi")
+    assert plain.asks_discipline and plain.discipline_factor("Ông bị kỷ luật cảnh cáo.") == 1.0
+    assert not Question.parse("Cuộc thi được tổ chức theo hình thức nào?").asks_discipline
+    assert Question.parse("Ông sinh năm nào?").discipline_factor("Ông sinh năm 1950.") == 1.0
+
+
 def test_a_day_that_comes_back_every_month_is_no_day_something_happened():
     """fresh7: "Nghị quyết 1678/NQ-UBTVQH15 … được … thông qua vào ngày nào?" was answered by "Chậm nhất vào ngày 28
     hàng tháng, Văn phòng trình Chủ tịch duyệt Chương trình công tác tháng sau …", a monthly deadline. A question that
