@@ -780,6 +780,22 @@ def test_a_question_asking_which_named_thing_favours_a_sentence_that_names_one_o
     assert not Question.parse("Ông làm Bí thư ở tỉnh nào?").asked_kind
 
 
+def test_a_percentage_of_something_wants_that_something_in_the_sentence():
+    """fresh: "… được hưởng phụ cấp đứng lớp bằng bao nhiêu phần trăm lương?" was answered by the teaching quotas
+    ("… tỷ lệ định mức: giám đốc Trung tâm 10% …"): a percentage, but not of pay. "số" and "tổng" before the base
+    are skipped ("bao nhiêu phần trăm số xã" is of communes)."""
+    from assistant.extractive import _terms
+
+    q = Question.parse("Giảng viên được hưởng phụ cấp đứng lớp bằng bao nhiêu phần trăm lương?")
+    assert q.rate_base == "luong"
+    quota = "Giảng viên giữ chức vụ lãnh đạo giảng dạy theo tỷ lệ định mức: giám đốc Trung tâm 10%."
+    pay = "Giảng viên được hưởng phụ cấp đứng lớp bằng 30% mức lương hiện hưởng."
+    assert q.counted_factor(quota, _terms(quota)) < q.counted_factor(pay, _terms(pay)) == 1.0
+    assert Question.parse("Đến năm 2030 có bao nhiêu phần trăm số xã không có ma túy?").rate_base == "xa"
+    assert Question.parse("den nam 2030 co bao nhieu phan tram so xa khong co ma tuy").rate_base == "xa"
+    assert Question.parse("Ông trúng cử với tỷ lệ phiếu tán thành bao nhiêu phần trăm?").rate_base == ""
+
+
 def test_a_question_asking_the_form_of_discipline_wants_a_sentence_that_names_one():
     """fresh17: "… ông Nguyễn Phong Quang … bị kỷ luật bằng hình thức gì?" was answered by the inspection that came
     before any decision. A form of discipline (khiển trách, cảnh cáo, phê bình nghiêm khắc …) answers; "hình thức"
