@@ -575,12 +575,13 @@ class Question:
 
     def venue_factor(self, sentence: str) -> float:
         """A question that asks where ("… được tổ chức ở đâu?", "… tại địa điểm nào?") is not answered by a sentence
-        that locates nothing: no "tại"/"ở" before a word of its own, no capitalised place after "đến", "sang" or
-        "về", no address ("số 39", "phường Ba Đình"). "Đại hội … diễn ra từ ngày 13 đến ngày 15 tháng 12 năm 2017
-        với sự tham dự của 516 đại biểu" tells when, not where: × 0.5. Measured in stop 26 on nineteen party sets in
-        three spellings: +2 refusals in each (fresh19), no answer lost; XQuAD-vi +2 −2 ("Friedrich Ratzel sinh ra ở
-        đâu?" was answered "… Friedrich Ratzel của Đức …"). Reading "tại"/"ở" alone as locating lost XQuAD's "trong
-        nông nghiệp" and "giữa P và PSPACE" (−7 with "chỗ nào", which folds to "chợ nào" too)."""
+        that locates nothing (`_locates`: no "tại", "ở", "trong" … before words not the question's own, no place
+        named after "đến", "sang", "về", no address such as "số 39" or "phường Ba Đình"). "Đại hội … diễn ra từ
+        ngày 13 đến ngày 15 tháng 12 năm 2017 với sự tham dự của 516 đại biểu" tells when, not where: × 0.5.
+        Measured in stop 26 on nineteen party sets in three spellings: +2 refusals in each (fresh19), no answer
+        lost; XQuAD-vi +2 −2 ("Friedrich Ratzel sinh ra ở đâu?" was answered "… Friedrich Ratzel của Đức …").
+        Reading "tại"/"ở" alone as locating lost XQuAD's "trong nông nghiệp" and "giữa P và PSPACE" (−7 with "chỗ
+        nào", which folds to "chợ nào" too)."""
         return 0.5 if self.asks_venue and not _locates(sentence, self.terms) else 1.0
 
     @cached_property
@@ -728,12 +729,13 @@ _ASKS_NAMED = re.compile(
     r"\s+nào\b"
 )
 _PLACE_WORD = re.compile(r"\b(?:tại|ở|đến|sang|về)\s+(\w+)", re.IGNORECASE)
-# The forms of discipline of the Party Charter (Điều 35–36) and of the civil service, folded.
+# The forms of discipline of the Party Charter (Điều 35: khiển trách, cảnh cáo, cách chức, khai trừ, and giải tán for
+# an organisation) and of the civil service, folded.
 _ASKS_FORM = re.compile(r"\bhinh thuc (?:ky luat )?(?:gi|nao)\b")
 _DISCIPLINE_WORD = re.compile(r"\bky luat\b|\bxu ly\b|\bxu phat\b")
 _DISCIPLINE_FORM = re.compile(
     r"\b(?:khien trach|canh cao|cach chuc|khai tru|phe binh|giang chuc|giang cap|ha bac|bai nhiem|mien nhiem|"
-    r"buoc thoi viec|xoa ten|xoa tu cach|tuoc quan ham|dinh chi)\b"
+    r"buoc thoi viec|xoa ten|xoa tu cach|tuoc quan ham|dinh chi|giai tan)\b"
 )
 # "… ở đâu?", "… địa điểm nào?": where something is or took place, not which province or country (those name one).
 # Not "chỗ nào": folded, "cho nao" is also "chợ nào" and "đã cho nào".

@@ -806,6 +806,7 @@ def test_a_question_asking_the_form_of_discipline_wants_a_sentence_that_names_on
                                "khi có dấu hiệu vi phạm đối với ông Nguyễn Phong Quang.") < 1.0
     assert q.discipline_factor("Ban Bí thư quyết định kỷ luật bằng hình thức khiển trách đối với ông.") == 1.0
     assert q.discipline_factor("Bộ Chính trị quyết định phê bình nghiêm khắc ông Bùi Thanh Sơn.") == 1.0
+    assert q.discipline_factor("Ban Bí thư quyết định kỷ luật giải tán Ban Thường vụ Đảng ủy.") == 1.0  # Điều 35
     plain = Question.parse("ong nguyen phong quang bi ky luat bang hinh thuc gi")
     assert plain.asks_discipline and plain.discipline_factor("Ông bị kỷ luật cảnh cáo.") == 1.0
     assert not Question.parse("Cuộc thi được tổ chức theo hình thức nào?").asks_discipline
