@@ -63,6 +63,16 @@ def test_a_document_naming_the_number_in_any_pooled_passage_counts_as_naming_it_
     assert [h.chunk_id for h in ranked] == ["s", "c2", "c3"]
 
 
+def test_a_passage_that_repeats_a_higher_ones_text_is_left_out_and_the_next_one_takes_its_place():
+    """Some pages are in the corpus twice: two copies of one passage took two of the five read places and gave the
+    same citation twice. The copy ranked lower goes (spacing aside); k distinct passages are still returned."""
+    copy = Hit(chunk_id="x", doc_id="twin", text="Giao  Đảng ủy Công an Trung ương\nchủ trì xây dựng đề án.", score=0.0,
+               title=KL126.title)
+    retriever = HybridRetriever(Rankings([KL126, copy, OTHER, CITES], [KL126, copy, OTHER, CITES]))
+    ranked = retriever.retrieve("Đảng ủy Công an Trung ương chủ trì xây dựng đề án", k=3)
+    assert [h.chunk_id for h in ranked] == ["c1", "c3", "c2"]
+
+
 def test_without_a_document_number_fusion_alone_orders_and_dense_counts_less_for_plain_queries():
     lexical, dense = [OTHER, CITES, KL126], [CITES, KL126, OTHER]
     accented = HybridRetriever(Rankings(lexical, dense), dense_weight=1.0, dense_weight_plain=0.0)
