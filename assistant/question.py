@@ -654,7 +654,7 @@ class Question:
         trăm số xã …"; "" when nothing follows (parsed once). A sentence without it takes × 0.6 (counted_factor).
         Measured in stop 26: +1 refusal folded and lower case (fresh f-u-qd1147-allowance; as written its support
         stays above the threshold), no answer lost in any spelling; XQuAD-vi unchanged."""
-        match = _RATE_BASE.search(fold(self.text.lower()))
+        match = _RATE_BASE.search(self.folded)
         return "" if not match or match.group(1) in _STOP_FOLDED else match.group(1)
 
     @cached_property
@@ -763,8 +763,7 @@ def _locates(sentence: str, asked: tuple[str, ...]) -> bool:
 
     return (any(not own(m.group(1)) or (m.group(2) and not own(m.group(1), m.group(2)))
                 for m in _AT_WORD.finditer(sentence))
-            or _names_place(sentence, asked)
-            or any(_is_capitalised(m.group(1)) and not own(m.group(1)) for m in _IN_PLACE.finditer(sentence))
+            or _names_place(sentence, asked) or _names_place(sentence, asked, after=_IN_PLACE)
             or any(m.group(1)[0].isdigit() or (_is_capitalised(m.group(1)) and not m.group(0).startswith("số"))
                    for m in _ADDRESS.finditer(sentence)))
 
@@ -776,11 +775,11 @@ def _names_kind(sentence: str, kind: str, asked: tuple[str, ...]) -> bool:
     return any(_is_capitalised(m.group(1)) and m.group(1).lower() not in asked for m in pattern.finditer(sentence))
 
 
-def _names_place(sentence: str, asked: tuple[str, ...]) -> bool:
-    """"… quá cảnh tại Karachi …": a capitalised word right after "tại", "ở", "đến", "sang" or "về", not one of the
-    question's own words ("tại Trụ sở Trung ương Đảng" for "Trụ sở … đặt ở đâu?")."""
+def _names_place(sentence: str, asked: tuple[str, ...], after: re.Pattern[str] = _PLACE_WORD) -> bool:
+    """"… quá cảnh tại Karachi …": a capitalised word right after "tại", "ở", "đến", "sang" or "về" (or the words of
+    `after`), not one of the question's own words ("tại Trụ sở Trung ương Đảng" for "Trụ sở … đặt ở đâu?")."""
     return any(_is_capitalised(m.group(1)) and m.group(1).lower() not in asked and FOLDED + fold(m.group(1).lower())
-               not in asked for m in _PLACE_WORD.finditer(sentence))
+               not in asked for m in after.finditer(sentence))
 
 
 # The ranks of general and field officers and of admirals ("Thượng tướng", "Thiếu tá", "Phó Đô đốc").
