@@ -29,6 +29,9 @@ class Rankings:
     def dense_search(self, query, *, k, filters=None):
         return self._dense[:k]
 
+    def idf(self, terms):
+        return {t: 0.0 for t in terms}  # every word common: no title earns the named-title bonus
+
 
 KL126 = hit(1, "Giao Đảng ủy Công an Trung ương chủ trì xây dựng đề án.", title="Kết luận 126-KL/TW của Bộ Chính trị")
 CITES = hit(2, "Thực hiện Kết luận 126-KL/TW, tỉnh đã ban hành kế hoạch.")
@@ -208,3 +211,37 @@ def test_the_passage_telling_the_asked_life_event_rises_within_the_leading_docum
     assert order("Phó Thủ tướng Phạm Thị Thanh Trà quê ở đâu?").index("c6") > 5
     # a follow-up's query carries the earlier question after its own: what it asks is in its own
     assert order("Hội nghị đó họp ngày nào? Bà Trà đã kết nạp bao nhiêu đảng viên?").index("c6") > 5
+
+
+class Weighing(Rankings):
+    """Rankings whose terms are rare except the few listed as common (idf 0.5 against 5.0)."""
+
+    def idf(self, terms):
+        return {t: 0.5 if t.lstrip("~") in {"việt", "nam", "việt_nam", "viet", "viet_nam"} else 5.0 for t in terms}
+
+
+def test_the_page_a_question_names_by_its_whole_title_rises_within_the_first_passages():
+    """fresh15: for "Người được bổ nhiệm làm Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam …" the page "Phó Tổng
+    tham mưu trưởng …" held three of the five read places and the answer's page came 6th. A passage among the
+    first ten whose document's whole title the question names rises; a title it names only in part ("Phó …")
+    does not, nor one of common words, nor a passage below the first ten."""
+    def page(n: int, title: str) -> Hit:
+        return Hit(chunk_id=f"c{n}", doc_id=title, text=f"Đoạn {n} về tiêu chuẩn.", score=0.0, title=title)
+
+    deputy = [page(n, "Phó Tổng tham mưu trưởng Quân đội nhân dân Việt Nam") for n in range(5)]
+    chief = page(5, "Tổng tham mưu trưởng Quân đội nhân dân Việt Nam")
+    country = page(6, "Việt Nam")
+    filler = [page(n, f"Trang {n}") for n in range(7, 20)]
+    late = page(20, "Tổng tham mưu trưởng (Việt Nam)")
+    store = Weighing([*deputy, chief, country, *filler, late], [])
+
+    def order(question: str, **options) -> list[str]:
+        return [h.chunk_id for h in HybridRetriever(store, **options).retrieve(question, k=21)]
+
+    question = "Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam phải có độ tuổi tối thiểu là bao nhiêu?"
+    ranked = order(question)
+    assert ranked.index("c5") < 5 and ranked.index("c6") == 6 and ranked[-1] == "c20"
+    assert order(question, title_bonus=0).index("c5") == 5
+    typed_plainly = order("tong tham muu truong quan doi nhan dan viet nam toi thieu bao nhieu tuoi")
+    assert typed_plainly.index("c5") < 5
+    assert order("Phó Tổng tham mưu trưởng có bao nhiêu người?").index("c5") == 5
