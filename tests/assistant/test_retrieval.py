@@ -139,7 +139,8 @@ def test_a_passage_bm25_scores_far_above_the_rest_keeps_its_lead_in_the_fusion()
 
     def first(lexical: list[Hit], **options) -> str:
         dense = [scored(2, 0.9), scored(3, 0.9), scored(4, 0.9), scored(5, 0.9)]
-        return HybridRetriever(Rankings(lexical, dense), **options).retrieve("Bách khoa thư gồm mấy tập?", k=3)[0].chunk_id
+        retriever = HybridRetriever(Rankings(lexical, dense), **options)
+        return retriever.retrieve("Bách khoa thư gồm mấy tập?", k=3)[0].chunk_id
 
     far = [scored(1, 97.0), scored(2, 68.0), scored(3, 64.0), scored(4, 60.0)]
     near = [scored(1, 70.0), scored(2, 68.0), scored(3, 64.0), scored(4, 60.0)]
