@@ -28,7 +28,7 @@ class HybridRetriever:
         self, store: IndexStore, *, rrf_k: int = 30, depth: int = 50, dense_weight: float = 0.4,
         dense_weight_plain: float = 0.0, focus_weight: float = 0.3, lead_ratio: float = 1.2, lead_bonus: float = 0.013,
         restore: bool = True, event_bonus: float = 0.03, event_documents: int = 3, title_bonus: float = 0.005,
-        title_window: int = 10, title_idf: float = 1.5,
+        title_window: int = 10, title_idf: float = 1.5, signature_bonus: float = 0.03,
     ) -> None:
         self.store = store
         # Re-swept in stop 14 on nine party sets (dev, test, holdout, fresh–fresh5) and bundled: RRF k 20/30/40/60/100
@@ -54,16 +54,16 @@ class HybridRetriever:
         # three more answers right (dev, fresh5, fresh7) and none lost, hit@1 +1 to +2 on five sets and −1 on test
         # and fresh2; 0.2–0.4 measure alike, 0.5 and up lose fresh's hit@5, the dense side adds nothing.
         self.focus_weight = focus_weight
-        # Rank fusion forgets by how much BM25's first passage beat its second. When it leads by a fifth or more of
-        # its score, it gets `lead_bonus` (0.4 of a first place's 1/31; until stop 26, 0.01 = 0.4 of 1/41): "Bộ Bách
-        # khoa thư Hà Nội do ông Lê Xuân Tùng … làm tổng chủ biên gồm bao nhiêu tập?" scores 97 in BM25 against 68,
-        # yet fused 7th behind passages that both rankers put second to fifth. Measured in stop 16 on eleven party sets and bundled: hit@1 up on seven
-        # (test +2, fresh2 +3, fresh8 +2, fresh, fresh7, fresh9 +1), hit@5 fresh9 +1, one more answer right, none
-        # lost; XQuAD hit@1 0.899 → 0.904. Ratios 1.15–1.25 and bonuses 0.01–0.02 measure alike; 1.1 loses hit@1 on
-        # dev, fresh3 and fresh6; adding a share of every BM25 score instead (β·(s/s₁)^p) lost two dev answers. The
-        # focus search's lead counts the same ("Ông Nguyễn Duy Trinh có tên thật là gì?" finds his "Ông tên thật là …"
-        # first, 43 against 33): hit@1 fresh5 +2, fresh9 +3, fresh6, fresh8 +1, one more answer (fresh8), none lost;
-        # half the bonus for it gains less, double the same.
+        # Rank fusion forgets by how much BM25's first passage beat its second. When it leads by a fifth or more of its
+        # score, it gets `lead_bonus` (0.4 of a first place's 1/31; until stop 26, 0.01 = 0.4 of 1/41): "Bộ Bách khoa
+        # thư Hà Nội do ông Lê Xuân Tùng … làm tổng chủ biên gồm bao nhiêu tập?" scores 97 in BM25 against 68, yet fused
+        # 7th behind passages that both rankers put second to fifth. Measured in stop 16 on eleven party sets and
+        # bundled: hit@1 up on seven (test +2, fresh2 +3, fresh8 +2, fresh, fresh7, fresh9 +1), hit@5 fresh9 +1, one
+        # more answer right, none lost; XQuAD hit@1 0.899 → 0.904. Ratios 1.15–1.25 and bonuses 0.01–0.02 measure alike;
+        # 1.1 loses hit@1 on dev, fresh3 and fresh6; adding a share of every BM25 score instead (β·(s/s₁)^p) lost two
+        # dev answers. The focus search's lead counts the same ("Ông Nguyễn Duy Trinh có tên thật là gì?" finds his "Ông
+        # tên thật là …" first, 43 against 33): hit@1 fresh5 +2, fresh9 +3, fresh6, fresh8 +1, one more answer (fresh8),
+        # none lost; half the bonus for it gains less, double the same.
         self.lead_ratio = lead_ratio
         self.lead_bonus = lead_bonus
         # A query typed without diacritics is searched with them put back from the index's own word counts
@@ -100,6 +100,16 @@ class HybridRetriever:
         # Bonuses 0.003–0.007 measure alike, 0.01 loses hit@1, 0.02 loses hit@5 on six sets; without the idf floor,
         # or with floors up to 2.0, hit@5 is the same.
         self.title_bonus = title_bonus
+        # "Ai thay mặt Bộ Chính trị ký kết luận đó?" (after Kết luận 212-KL/TW) is answered by the text's last lines,
+        # "T/M BỘ CHÍNH TRỊ / Trần Cẩm Tú", whose few words no search brings into the pool: every passage with a
+        # signature line (LexicalIndex.signatures) of the documents asked about gets `signature_bonus`, as the
+        # event bonus does. Those are the ones whose own number is asked (a Hướng dẫn 45-HD/BTCTW on Quy định
+        # 377-QĐ/TW is signed by its own signer: it answered an unanswerable question when any document naming 377
+        # counted), or else the first three fused passages' documents. Measured in stop 27 on nineteen party sets
+        # (with the marks spelt out in BM25, index.abbreviations.SIGNATURE_MARKS): hit@5 fresh 0.952 → 0.976
+        # (f-kl212-signer: not in the pool → 2nd; 3rd in lower case), hit@1 +2; answers and refusals unchanged in
+        # all three spellings; XQuAD-vi unchanged.
+        self.signature_bonus = signature_bonus
         self.title_window = title_window
         self.title_idf = title_idf
 
@@ -134,6 +144,9 @@ class HybridRetriever:
                 fused[hit.chunk_id] = (score + self.lead_bonus, hit)
         if asked.asked_event and self.event_bonus:
             _favour_event(fused, asked, self.event_documents, self.event_bonus)
+        if asked.wants_signer and self.signature_bonus:
+            _favour_signatures(fused, self.store.lexical(), _document_numbers(query), filters,
+                               bonus=self.signature_bonus, documents=self.event_documents)
         if self.title_bonus:
             _favour_named_titles(fused, query, self.store.lexical(), bonus=self.title_bonus, window=self.title_window,
                                  floor=self.title_idf)
@@ -168,6 +181,31 @@ def _favour_event(fused: dict[str, tuple[float, Hit]], asked: Question, document
     for key, (score, hit) in fused.items():
         if hit.doc_id in leading and asked.event_factor(hit.text) == 1.0:
             fused[key] = (score + bonus, hit)
+
+
+def _favour_signatures(fused: dict[str, tuple[float, Hit]], lexical, numbers: set[str], filters: Filters | None,
+                       *, bonus: float, documents: int) -> None:
+    """Add `bonus` to each signature passage (pooled or not) of the documents asked about: those whose own number
+    (the first in their first passage, "Số 45-HD/BTCTW") is asked, or else those of the first `documents` fused
+    passages."""
+    if numbers:
+        leading = {doc_id for doc_id in {hit.doc_id for _, hit in fused.values()}
+                   if _own_number(lexical.opening(doc_id)) in numbers}
+    else:
+        leading = {hit.doc_id for _, hit in sorted(fused.values(), key=lambda pair: -pair[0])[:documents]}
+    for doc_id in leading:
+        for hit in lexical.signatures(doc_id, filters=filters):
+            score, _ = fused.get(hit.chunk_id, (0.0, hit))
+            fused[hit.chunk_id] = (score + bonus, hit)
+
+
+def _own_number(opening: Hit | None) -> str | None:
+    """An official text's own number, folded: the first one its header gives."""
+    from index.docnumbers import find_document_numbers
+    from index.text import fold
+
+    found = find_document_numbers(opening.text.upper()) if opening is not None else []
+    return fold(found[0]) if found else None
 
 
 def _favour_named_titles(fused: dict[str, tuple[float, Hit]], query: str, lexical, *, bonus: float, window: int,

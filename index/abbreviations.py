@@ -66,6 +66,13 @@ ABBREVIATIONS: dict[str, str] = {
 # never numbered so).
 NUMBERED_UNITS: dict[str, str] = {"QK": "quân khu", "QĐ": "quân đoàn", "SĐ": "sư đoàn"}
 _NUMBERED = re.compile(r"([^\W\d_]+)(\d+)")
+# The marks over an official text's signature ("T/M BỘ CHÍNH TRỊ / Trần Cẩm Tú", "KT. CHỦ TỊCH"), which "Ai thay mặt
+# Bộ Chính trị ký …?" asks in words. Only before a word in capitals, the signature's body or post.
+SIGNATURE_MARKS: dict[str, str] = {
+    "T/M": "thay mặt", "TM.": "thay mặt", "K/T": "ký thay", "KT.": "ký thay", "T/L": "thừa lệnh", "TL.": "thừa lệnh",
+    "TUQ.": "thừa ủy quyền",
+}
+_SIGNATURE = re.compile(r"(?<![\w/.])(T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.)(?=\s*\**\s*([^\W\d_]+))")
 
 # An abbreviation as written: capitals (Đ included), digits, at most a trailing lower-case letter per part
 # (TTg, QĐi), parts joined by '-', '.' or '&' (KT-XH, GD&ĐT). Not glued to a word, a '/' or a '-'.
@@ -78,13 +85,19 @@ _SYLLABLE = re.compile(r"[^\W\d_]+")
 _SPACES = re.compile(r"\s+")
 
 
+def signs_off(text: str) -> bool:
+    """Whether a text holds a signature line: a mark ("T/M", "KT.") before a word in capitals."""
+    return any(match.group(2).isupper() for match in _SIGNATURE.finditer(normalize_for_search(text)))
+
+
 def table_version() -> str:
     """A hash of the abbreviation table and the token pattern: a saved BM25 index whose passages were expanded by
     another version no longer matches the queries (index.lexical rebuilds it)."""
     import hashlib
 
-    table = json.dumps([sorted(ABBREVIATIONS.items()), sorted(NUMBERED_UNITS.items())], ensure_ascii=False)
-    table += _ABBREVIATION
+    table = json.dumps([sorted(ABBREVIATIONS.items()), sorted(NUMBERED_UNITS.items()), sorted(SIGNATURE_MARKS.items())],
+                       ensure_ascii=False)
+    table += _ABBREVIATION + _SIGNATURE.pattern
     return hashlib.sha256(table.encode()).hexdigest()[:16]
 
 
@@ -133,14 +146,20 @@ def _abbreviations_in(normalized: str, extra: dict[str, str] | None) -> Iterator
     table = expansions(extra)
     numbers = document_number_spans(normalized)
     plain = not has_diacritics(normalized)
+    found = []
     for match in _TOKEN.finditer(normalized):
         if within(match.start(), numbers):
             continue
         parts = _known_parts(match.group(), table)
         if parts:
-            yield match, [fold(table[p]) if plain else table[p] for p in parts]
+            found.append((match, [fold(table[p]) if plain else table[p] for p in parts]))
         elif numbered := _numbered_unit(match.group()):
-            yield match, [fold(numbered) if plain else numbered]
+            found.append((match, [fold(numbered) if plain else numbered]))
+    for match in _SIGNATURE.finditer(normalized):
+        if match.group(2).isupper():
+            spelt = SIGNATURE_MARKS[match.group(1)]
+            found.append((match, [fold(spelt) if plain else spelt]))
+    yield from sorted(found, key=lambda item: item[0].start())
 
 
 def _known_parts(token: str, table: dict[str, str]) -> list[str]:

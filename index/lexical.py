@@ -47,6 +47,7 @@ class LexicalIndex:
         self._capitals: dict[tuple[str, ...], tuple[int, int]] = {}
         self._written: dict[str, str] | None = None  # the known abbreviations, as typed in lower case
         self._openings: dict[str, int] | None = None  # doc_id -> the record of its first passage
+        self._signed: dict[str, list[int]] | None = None  # doc_id -> the records of its passages with a signature
 
     @classmethod
     def build(cls, records: list[dict[str, Any]], *, defined: dict[str, dict[str, str]] | None = None) -> "LexicalIndex":
@@ -204,6 +205,19 @@ class LexicalIndex:
             self._openings = first
         i = self._openings.get(doc_id)
         return None if i is None else self._hit(i, 0.0)
+
+    def signatures(self, doc_id: str, *, filters: Filters | None = None) -> list[Hit]:
+        """The passages of a document that hold a signature line ("T/M BỘ CHÍNH TRỊ / Trần Cẩm Tú"), which "Ai ký
+        …?" asks about and whose few words seldom bring them into a search's first results."""
+        from index.abbreviations import signs_off
+
+        if self._signed is None:
+            self._signed = {}
+            for i, record in enumerate(self.records):
+                if signs_off(record["passage"]):
+                    self._signed.setdefault(record["doc_id"], []).append(i)
+        found = self._signed.get(doc_id, [])
+        return [self._hit(i, 0.0) for i in found if not filters or filters.empty or filters.matches(self.records[i])]
 
     def _hit(self, i: int, score: float) -> Hit:
         from index.chroma import hit_from_record, strip_passage_prefix

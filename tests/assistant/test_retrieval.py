@@ -246,3 +246,44 @@ def test_the_page_a_question_names_by_its_whole_title_rises_within_the_first_pas
     typed_plainly = order("tong tham muu truong quan doi nhan dan viet nam toi thieu bao nhieu tuoi")
     assert typed_plainly.index("c5") < 5
     assert order("Phó Tổng tham mưu trưởng có bao nhiêu người?").index("c5") == 5
+
+
+class Signed(Rankings):
+    """Rankings over documents that each have a first passage and may have a signature passage no search finds."""
+
+    def __init__(self, lexical: list[Hit], openings: dict[str, Hit], signed: dict[str, list[Hit]]) -> None:
+        super().__init__(lexical, [])
+        self._openings, self._signed = openings, signed
+
+    def opening(self, doc_id):
+        return self._openings.get(doc_id)
+
+    def signatures(self, doc_id, *, filters=None):
+        return self._signed.get(doc_id, [])
+
+
+def test_who_signed_brings_in_the_signature_of_the_document_whose_own_number_is_asked():
+    """f-kl212-signer: "Ai thay mặt Bộ Chính trị ký kết luận đó?" is answered by "T/M BỘ CHÍNH TRỊ / Trần Cẩm Tú",
+    the text's last lines, which no search brought into the pool. It comes in for a who-signed question, from the
+    document whose own number (its header's) is asked; not from a Hướng dẫn that only names that number (its
+    signer signed the Hướng dẫn), nor for a question that asks no signer."""
+    def passage(n: int, doc: str, text: str) -> Hit:
+        return Hit(chunk_id=f"c{n}", doc_id=doc, text=text, score=0.0, title=doc)
+
+    kl_header = passage(1, "kl212", "Số 212-KL/TW. KẾT LUẬN của Bộ Chính trị về tiêu chuẩn đơn vị hành chính.")
+    kl_body = [passage(n, "kl212", f"Mục {n}: tiêu chuẩn của đơn vị hành chính.") for n in range(2, 8)]
+    kl_signed = passage(8, "kl212", "- Lưu Văn phòng Trung ương Đảng.\n\nT/M BỘ CHÍNH TRỊ\nTrần Cẩm Tú")
+    hd_header = passage(9, "hd45", "Số 45-HD/BTCTW. HƯỚNG DẪN thực hiện Kết luận 212-KL/TW.")
+    hd_signed = passage(10, "hd45", "K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\nHoàng Đăng Quang")
+    store = Signed([kl_header, *kl_body, hd_header], {"kl212": kl_header, "hd45": hd_header},
+                   {"kl212": [kl_signed], "hd45": [hd_signed]})
+
+    def order(question: str, **options) -> list[str]:
+        return [h.chunk_id for h in HybridRetriever(store, **options).retrieve(question, k=12)]
+
+    ranked = order("Ai thay mặt Bộ Chính trị ký Kết luận 212-KL/TW?")
+    assert ranked.index("c8") < 5 and "c10" not in ranked  # among the five read passages
+    assert "c8" not in order("Ai thay mặt Bộ Chính trị ký Kết luận 212-KL/TW?", signature_bonus=0)
+    assert "c8" not in order("Kết luận 212-KL/TW nêu tiêu chuẩn gì?")
+    # with no number asked, the signatures of the first fused passages' documents come in
+    assert "c8" in order("Ai ký kết luận về tiêu chuẩn đơn vị hành chính?")

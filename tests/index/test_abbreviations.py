@@ -148,3 +148,18 @@ def test_spell_out_replaces_abbreviations_but_not_document_numbers():
     assert spell_out_abbreviations("BCH TW bầu TBT theo 17-NQ/TU") == "ban chấp hành trung ương bầu tổng bí thư theo 17-NQ/TU"
     assert spell_out_abbreviations("HDND-UBND tinh") == "hoi dong nhan dan uy ban nhan dan tinh"
     assert spell_out_abbreviations("Đảng bộ ABCXYZ") == "Đảng bộ ABCXYZ"
+
+
+def test_a_signature_mark_before_a_line_in_capitals_says_its_words():
+    """"Ai thay mặt Bộ Chính trị ký …?" asks in words what a signature writes "T/M BỘ CHÍNH TRỊ"; the mark is
+    spelt out only before a word in capitals (the signing body or post), not in running text."""
+    from index.abbreviations import signs_off, spell_out_abbreviations
+
+    signature = "- Lưu Văn phòng Trung ương Đảng.\n\nT/M BỘ CHÍNH TRỊ\nTrần Cẩm Tú"
+    assert expand_abbreviations(signature).endswith("Trần Cẩm Tú thay mặt")
+    assert spell_out_abbreviations("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH") == "ký thay CHỦ TỊCH\nPHÓ CHỦ TỊCH"
+    assert expand_abbreviations("TM. ỦY BAN NHÂN DÂN") == "TM. ỦY BAN NHÂN DÂN thay mặt"
+    assert expand_abbreviations("t/m ban chap hanh") == "t/m ban chap hanh"
+    assert expand_abbreviations("ngành KT. Năm 2020") == "ngành KT. Năm 2020"
+    assert signs_off(signature) and signs_off("**K/T TỔNG BÍ THƯ**\nĐỗ Mười")
+    assert not signs_off("Thay mặt Bộ Chính trị, đồng chí Trần Cẩm Tú ký.") and not signs_off("KT. Năm 2020")
