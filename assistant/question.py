@@ -239,6 +239,9 @@ _ASKS_ANY_EVENT = {
 _LIFE_SPAN = re.compile(r"\(([^()–-]*\d{4})\s*[–-]\s*([^()]*\d{4})\s*\)")
 # A law named by its year ("Hiến pháp năm 1992", "Luật Đất đai 2013"): the year says which law, as a number does.
 _NAMED_BY_YEAR = re.compile(r"\b(?:Hiến pháp|Luật(?: [A-ZĐ]\w*(?: \w+)?)?)(?: năm)? ((?:19|20)\d\d)\b", re.IGNORECASE)
+# The year written after a document's number ("Kết luận 83-KL/TW năm 2024"): it says which document, as the number
+# does. (A day so written is no figure at all: `_without_document_dates`.)
+_DATED_NUMBER = re.compile(r",?\s*năm\s+(?:19|20)\d\d(?!\d)", re.IGNORECASE)
 # Names the documents write either way: "một tiểu đoàn Mỹ" is "một Tiểu đoàn Hoa Kỳ" on a page that never says "Mỹ".
 _SAME_NAME = {"my": ("my", "hoa ky"), "hoa ky": ("hoa ky", "my")}
 _MONTH = re.compile(r"\btháng\s+(\d{1,2})(?!\d)", re.IGNORECASE)
@@ -659,9 +662,15 @@ class Question:
 
     @cached_property
     def locating_figures(self) -> frozenset[str]:
-        """The figures that only say which document or occasion is meant: those of its document numbers and of a
-        leading "Theo …," clause."""
+        """The figures that only say which document or occasion is meant: those of its document numbers, of the
+        year written after one ("Kết luận 83-KL/TW năm 2024 giao cơ quan nào …?": the page on it says "năm
+        2024" once, not beside "5.2. Ban Kinh tế Trung ương chủ trì …"; +1 answer in each spelling of the nineteen
+        party sets in stop 27, nothing else moved) and of a leading "Theo …," clause."""
         numbered = {figure for number in self.asked_documents for figure in _FIGURE.findall(number)}
+        for match in DOC_NUMBER_PATTERN.finditer(self.text):
+            dated = _DATED_NUMBER.match(self.text, match.end())
+            if dated:
+                numbered |= set(_FIGURE.findall(dated.group()))
         return self.setting_figures | numbered | set(_NAMED_BY_YEAR.findall(self.text))
 
     @cached_property

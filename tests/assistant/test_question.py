@@ -3,6 +3,7 @@
 import pytest
 
 from assistant.question import Question, has_person, split_scene
+from index.terms import query_terms
 
 
 def test_accented_question_uses_exact_terms_without_stopwords():
@@ -911,3 +912,16 @@ def test_function_words_that_join_clauses_are_not_looked_for():
     … bảo vệ Lăng Chủ tịch Hồ Chí Minh") has no reason to say."""
     terms = Question.parse("Vị Thứ trưởng đó còn lo việc bảo vệ công trình nào nữa vậy?").terms
     assert not {"còn", "nữa", "vậy"} & set(terms) and {"lo", "bảo_vệ", "công_trình"} <= set(terms)
+
+
+def test_the_year_after_a_document_number_only_says_which_document():
+    """fresh f-kl83-lead: the page on Kết luận 83-KL/TW says "năm 2024" once, not beside "5.2. Ban Kinh tế Trung ương
+    chủ trì sơ kết …": the year need only be in some read passage of that page, as the number's figures are."""
+    q = Question.parse("Kết luận 83-KL/TW năm 2024 giao cơ quan nào chủ trì sơ kết việc thực hiện Nghị quyết 27-NQ/TW?")
+    assert {"83", "27", "2024"} <= q.locating_figures
+    passage = frozenset(query_terms("5.2. Ban Kinh tế Trung ương chủ trì sơ kết việc thực hiện Nghị quyết số 27-NQ/TW"))
+    page = passage | frozenset(query_terms("Tại Mục 5 Kết luận 83-KL/TW năm 2024, Bộ Chính trị kết luận"))
+    assert q.constraint_factor(None, passage, page) == 1.0
+    assert q.constraint_factor(None, passage, passage) < 1.0
+    # a year asked for its own sake still has to be beside the answer
+    assert "2024" not in Question.parse("Năm 2024, Ban Kinh tế Trung ương chủ trì sơ kết việc gì?").locating_figures
