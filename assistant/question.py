@@ -601,6 +601,23 @@ class Question:
             return 1.0
         return 0.5
 
+    def step_factor(self, sentence: str) -> float:
+        """"Bước đầu tiên của quy trình đó là gì?" is answered by "Bước 1: …", not by "Bước 3: …", which covers the
+        question's words as well: a sentence that numbers only other steps (bước, giai đoạn, đợt) than the one asked
+        about: × 0.5. Measured in stop 27: +1 answer in each spelling (fresh6 s6-qd190-buoc1-fu), nothing else moved
+        on the nineteen party sets or XQuAD-vi."""
+        if self.asked_step is None:
+            return 1.0
+        kind, wanted = self.asked_step
+        said = {value for step, value in _steps(fold(sentence.lower())) if step == kind}
+        return 0.5 if said and wanted not in said else 1.0
+
+    @cached_property
+    def asked_step(self) -> tuple[str, int] | None:
+        """The numbered step asked about ("bước đầu tiên" → ("buoc", 1), "giai đoạn 2" → ("giai doan", 2))."""
+        found = _steps(self.folded)
+        return found[0] if len(found) == 1 else None
+
     @cached_property
     def asks_discipline(self) -> bool:
         """"… bị kỷ luật bằng hình thức gì?", "… xử lý ông ấy bằng hình thức nào?" (parsed once)."""
@@ -742,6 +759,19 @@ _PLACE_WORD = re.compile(r"\b(?:tại|ở|đến|sang|về)\s+(\w+)", re.IGNOREC
 # an organisation) and of the civil service, folded.
 _ASKS_FORM = re.compile(r"\bhinh thuc (?:ky luat )?(?:gi|nao)\b")
 _DISCIPLINE_WORD = re.compile(r"\bky luat\b|\bxu ly\b|\bxu phat\b")
+# A numbered step, stage or round on folded text: "bước 1", "bước thứ hai", "bước đầu tiên", "giai đoạn 2", "đợt 3".
+# Words count only after "thứ" ("giai đoạn năm 2020" is no fifth stage).
+_STEP = re.compile(r"\b(buoc|giai doan|dot)\s+"
+                   r"(?:(dau tien)|thu\s+(nhat|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi)|(\d{1,2}))(?![\w/.,-]?\d)")
+_STEP_WORDS = {"nhat": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
+               "muoi": 10}
+
+
+def _steps(folded: str) -> list[tuple[str, int]]:
+    return [(m.group(1), 1 if m.group(2) else _STEP_WORDS[m.group(3)] if m.group(3) else int(m.group(4)))
+            for m in _STEP.finditer(folded)]
+
+
 _DISCIPLINE_FORM = re.compile(
     r"\b(?:khien trach|canh cao|cach chuc|khai tru|phe binh|giang chuc|giang cap|ha bac|bai nhiem|mien nhiem|"
     r"buoc thoi viec|xoa ten|xoa tu cach|tuoc quan ham|dinh chi|giai tan)\b"

@@ -369,3 +369,12 @@ def test_who_signed_is_answered_by_the_name_under_the_signature_line_of_the_docu
     q = Question.parse("Kế hoạch phòng, chống ma túy của thành phố Cần Thơ do ai ký?")
     picked = ExtractiveAnswerer().pick(q, [closing], flat_idf)
     assert picked and picked[0].text.startswith("Trương Cảnh Tuyên")
+
+
+def test_the_step_asked_about_is_picked_among_steps_that_cover_the_question_alike():
+    """fresh6: "Bước đầu tiên của quy trình đó là gì?" quoted "Bước 3: …", which matched "bước" as well as "Bước 1"."""
+    steps = ("Bước 3: Đoàn Chủ tịch tổng hợp danh sách ứng cử.\nBước 4: Lập danh sách bầu cử.\n"
+             "Bước 1: Bộ Chính trị báo cáo về yêu cầu bầu Tổng Bí thư.\nBước 2: Bộ Chính trị báo cáo danh sách.")
+    question = Question.parse("Bước đầu tiên của quy trình đó là gì?")
+    picked = ExtractiveAnswerer(max_sentences=1, min_score=0.0).pick(question, [hit(steps, title="Quy trình")], flat_idf)
+    assert [p.text for p in picked] == ["Bước 1: Bộ Chính trị báo cáo về yêu cầu bầu Tổng Bí thư."]

@@ -925,3 +925,16 @@ def test_the_year_after_a_document_number_only_says_which_document():
     assert q.constraint_factor(None, passage, passage) < 1.0
     # a year asked for its own sake still has to be beside the answer
     assert "2024" not in Question.parse("Năm 2024, Ban Kinh tế Trung ương chủ trì sơ kết việc gì?").locating_figures
+
+
+def test_a_numbered_step_asked_about_is_not_answered_by_another_step():
+    q = Question.parse("Bước đầu tiên của quy trình đó là gì?")
+    assert q.asked_step == ("buoc", 1)
+    assert q.step_factor("Bước 1: Bộ Chính trị báo cáo về yêu cầu bầu Tổng Bí thư.") == 1.0
+    assert q.step_factor("Bước 3: Tiến hành ứng cử, đề cử.") == 0.5
+    assert q.step_factor("Quy trình bầu Tổng Bí thư theo trình tự như sau:") == 1.0  # numbers no step
+    assert Question.parse("bước thứ hai là gì").step_factor("Bước 2: Bộ Chính trị báo cáo danh sách.") == 1.0
+    assert Question.parse("Đợt 2 diễn ra khi nào?").step_factor("Đợt 1 diễn ra tháng 3.") == 0.5
+    # a year is no stage, and a question that names no step leaves every sentence alone
+    assert Question.parse("Giai đoạn năm 2020 có gì mới?").asked_step is None
+    assert Question.parse("Quy trình gồm mấy bước?").step_factor("Bước 3: Tiến hành ứng cử.") == 1.0
