@@ -108,7 +108,7 @@ class ExtractiveAnswerer:
             event = question.event_factor(text)
             factor *= event * question.rank_factor(text) * question.own_date_factor(text)
             factor *= question.month_factor(text) * question.document_factor(text) * question.discipline_factor(text)
-            factor *= question.step_factor(text)
+            factor *= question.step_factor(text) * question.succession_factor(text)
             before = sentence.hit.text[max(0, sentence.start - _SIGNATURE_REACH) : sentence.start]
             factor *= question.issuing_factor(text) * question.signer_factor(text, before)
             factor *= question.counted_factor(text, sentence.terms, sentence.passage)

@@ -378,3 +378,15 @@ def test_the_step_asked_about_is_picked_among_steps_that_cover_the_question_alik
     question = Question.parse("Bước đầu tiên của quy trình đó là gì?")
     picked = ExtractiveAnswerer(max_sentences=1, min_score=0.0).pick(question, [hit(steps, title="Quy trình")], flat_idf)
     assert [p.text for p in picked] == ["Bước 1: Bộ Chính trị báo cáo về yêu cầu bầu Tổng Bí thư."]
+
+
+def test_who_came_before_is_answered_by_the_succession_not_by_the_post_repeated():
+    """fresh6: "Ông ấy thay ai ở cương vị đó?" quoted "… trên cương vị Đại sứ tại Liên Xô", which repeats "cương vị"."""
+    life = ("Năm 1987 ông quay lại Bộ Ngoại giao trên cương vị Đại sứ tại Liên Xô. "
+            "Tháng 12 năm 2005, ông được bầu làm Chủ tịch Hội khuyến học Việt Nam thay ông Vũ Oanh.")
+    question = Question.parse("Ông ấy thay ai ở cương vị đó?")
+    def idf(terms):  # "cương vị" is rarer than "thay" in the corpus
+        return {t: 3.0 if "cương" in t or t == "vị" else 1.0 for t in terms}
+
+    picked = ExtractiveAnswerer(max_sentences=1, min_score=0.0).pick(question, [hit(life, title="Nguyễn Cầm")], idf)
+    assert [p.text for p in picked] == [life.split(". ", 1)[1]]  # "Tháng 12 năm 2005, … thay ông Vũ Oanh."

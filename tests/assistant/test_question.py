@@ -938,3 +938,16 @@ def test_a_numbered_step_asked_about_is_not_answered_by_another_step():
     # a year is no stage, and a question that names no step leaves every sentence alone
     assert Question.parse("Giai đoạn năm 2020 có gì mới?").asked_step is None
     assert Question.parse("Quy trình gồm mấy bước?").step_factor("Bước 3: Tiến hành ứng cử.") == 1.0
+
+
+def test_a_question_about_a_predecessor_wants_a_sentence_that_tells_of_a_succession():
+    q = Question.parse("Ông ấy thay ai ở cương vị đó?")
+    assert q.asks_succession
+    assert q.succession_factor("Năm 2005, ông được bầu làm Chủ tịch Hội khuyến học Việt Nam thay ông Vũ Oanh.") == 1.0
+    assert q.succession_factor("Năm 1987 ông quay lại Bộ Ngoại giao trên cương vị Đại sứ tại Liên Xô.") == 0.5
+    assert q.succession_factor("Ông thay mặt Bộ Ngoại giao ký hiệp định.") == 0.5  # speaking for someone
+    later = Question.parse("Năm 2008 ông rời cương vị Chủ tịch; ai là người kế nhiệm ông?")
+    assert later.asks_succession and later.succession_factor("Người kế nhiệm ông là Huỳnh Đảm.") == 1.0
+    assert Question.parse("Năm 1989, ông được giao làm TCT TCHQ, thay ai?").asks_succession
+    for other in ("Ai thay mặt Bộ Chính trị ký kết luận đó?", "Ông ấy giữ cương vị đó đến năm nào?"):
+        assert not Question.parse(other).asks_succession
