@@ -99,8 +99,9 @@ _COUNTED = re.compile(
 )
 _PERCENT = ("phan", "tram")
 # Words that follow "bao nhiêu" when it closes the noun it asks about: "… số điểm bao nhiêu mới được …", "… tỉ lệ bao
-# nhiêu để …". Folded, "để" is also "đề" (a topic), so only the unambiguous ones.
-_AFTER_AMOUNT = frozenset("mới để thì trở nữa".split())
+# nhiêu để …", "… tăng bình quân bao nhiêu mỗi năm?" (a rate per year, stop 27: +1 answer in each spelling, fresh5).
+# Folded, "để" is also "đề" (a topic), so only the unambiguous ones.
+_AFTER_AMOUNT = frozenset("mới mỗi để thì trở nữa".split())
 _AFTER_AMOUNT_FOLDED = frozenset("moi thi tro nua".split())
 # Verbs that follow a one-word counted noun ("bao nhiêu người làm báo cáo viên", "bao nhiêu người tham gia"): not part
 # of it; the source says "tối đa 10 người", never "10 người làm".

@@ -472,6 +472,9 @@ def test_how_many_asked_after_the_thing_counted_counts_no_following_word():
     assert Question.parse("Bộ Chính trị bỏ phiếu với tỉ lệ bao nhiêu để Tổng Bí thư ở lại?").counted == ()
     assert Question.parse("Có bao nhiêu đại biểu dự đại hội?").counted == ("dai", "bieu")
     assert Question.parse("Nghị quyết có bao nhiêu đề án?").counted == ("de", "an")  # "đề" is not "để"
+    # fresh5 m-dm-gdp8690: "… tăng bình quân bao nhiêu mỗi năm?" asks a rate per year, not a count of "mỗi năm"
+    assert Question.parse("Giai đoạn 1986-1990 GDP tăng bình quân bao nhiêu mỗi năm?").counted == ()
+    assert Question.parse("Mỗi năm kết nạp bao nhiêu đảng viên?").counted == ("dang", "vien")
 
 
 def test_a_machine_is_not_how_many():
