@@ -106,6 +106,9 @@ _AFTER_AMOUNT_FOLDED = frozenset("moi thi tro nua".split())
 # Verbs that follow a one-word counted noun ("bao nhiêu người làm báo cáo viên", "bao nhiêu người tham gia"): not part
 # of it; the source says "tối đa 10 người", never "10 người làm".
 _VERBS_AFTER_COUNTED = frozenset("lam tham du dat nhan ung trung tan bo duoc".split())
+# An adverb that follows a one-word counted noun: "bao nhiêu người lần lượt giữ chức …" counts people, not "người lần"
+# (stop 27: +1 answer in each spelling, fresh18 s18-ptt-kyluc1987, a false refusal; nothing else moved).
+_ADVERB_AFTER_COUNTED = re.compile(r"lan luot\b")
 # Units: "bao nhiêu kg thịt" counts kilograms; the sentence says "1,5 kg/tháng" and names the meat elsewhere.
 _UNITS = frozenset("kg gam tan ta lit km m ha ty trieu nghin ngan dong usd lan gio phut".split())
 # A question about the present ("hiện nay", "đang là") and a sentence that speaks of it ("hiện tại là", "nay là").
@@ -931,7 +934,8 @@ def _counted(lowered: str, *, exact: bool) -> dict[str, tuple[str, ...]]:
     if not match or match.group(1) in stop:
         return {"counted": _PERCENT} if _RATE.search(fold(lowered)) else {}
     single = (match.group(2) is None or match.group(2) in stop or fold(match.group(1)) in _UNITS
-              or fold(match.group(2)) in _VERBS_AFTER_COUNTED)
+              or fold(match.group(2)) in _VERBS_AFTER_COUNTED
+              or _ADVERB_AFTER_COUNTED.match(fold(lowered[match.start(2):])) is not None)
     words = [match.group(1)] if single else [match.group(1), match.group(2)]
     kind = (fold(match.group(3)),) if match.group(3) and match.group(3) not in stop else ()
     return {"counted": tuple(fold(w) for w in words), "counted_kind": kind}

@@ -475,6 +475,8 @@ def test_how_many_asked_after_the_thing_counted_counts_no_following_word():
     # fresh5 m-dm-gdp8690: "… tăng bình quân bao nhiêu mỗi năm?" asks a rate per year, not a count of "mỗi năm"
     assert Question.parse("Giai đoạn 1986-1990 GDP tăng bình quân bao nhiêu mỗi năm?").counted == ()
     assert Question.parse("Mỗi năm kết nạp bao nhiêu đảng viên?").counted == ("dang", "vien")
+    # fresh18 s18-ptt-kyluc1987: "lần lượt" (in turn) is no part of what is counted
+    assert Question.parse("Năm đó có tới bao nhiêu người lần lượt giữ chức Phó Chủ tịch?").counted == ("nguoi",)
 
 
 def test_a_machine_is_not_how_many():
