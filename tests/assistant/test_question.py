@@ -475,6 +475,10 @@ def test_how_many_asked_after_the_thing_counted_counts_no_following_word():
     # fresh5 m-dm-gdp8690: "… tăng bình quân bao nhiêu mỗi năm?" asks a rate per year, not a count of "mỗi năm"
     assert Question.parse("Giai đoạn 1986-1990 GDP tăng bình quân bao nhiêu mỗi năm?").counted == ()
     assert Question.parse("Mỗi năm kết nạp bao nhiêu đảng viên?").counted == ("dang", "vien")
+    # fresh17 s17-tlq-haiphong-thu4: "thứ mấy" asks an ordinal, which counts nothing ("lên giữ" is no noun)
+    assert Question.parse("Ông là Bí thư Thành ủy Hải Phòng thứ mấy lên giữ chức này?").counted == ()
+    assert Question.parse("ong la bi thu thanh uy thu may len giu chuc nay").counted == ()
+    assert Question.parse("Ông là Bí thư Thành ủy Hải Phòng thư mấy lên giữ chức này?").counted == ()  # restored so
     # fresh18 s18-ptt-kyluc1987: "lần lượt" (in turn) is no part of what is counted
     assert Question.parse("Năm đó có tới bao nhiêu người lần lượt giữ chức Phó Chủ tịch?").counted == ("nguoi",)
 
