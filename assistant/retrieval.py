@@ -100,6 +100,8 @@ class HybridRetriever:
         # Bonuses 0.003–0.007 measure alike, 0.01 loses hit@1, 0.02 loses hit@5 on six sets; without the idf floor,
         # or with floors up to 2.0, hit@5 is the same.
         self.title_bonus = title_bonus
+        self.title_window = title_window
+        self.title_idf = title_idf
         # "Ai thay mặt Bộ Chính trị ký kết luận đó?" (after Kết luận 212-KL/TW) is answered by the text's last lines,
         # "T/M BỘ CHÍNH TRỊ / Trần Cẩm Tú", whose few words no search brings into the pool: every passage with a
         # signature line (LexicalIndex.signatures) of the documents asked about gets `signature_bonus`, as the
@@ -110,8 +112,6 @@ class HybridRetriever:
         # (f-kl212-signer: not in the pool → 2nd; 3rd in lower case), hit@1 +2; answers and refusals unchanged in
         # all three spellings; XQuAD-vi unchanged.
         self.signature_bonus = signature_bonus
-        self.title_window = title_window
-        self.title_idf = title_idf
 
     def retrieve(self, query: str, *, k: int, filters: Filters | None = None) -> list[Hit]:
         from assistant.question import Question, split_scene

@@ -87,6 +87,8 @@ _SPACES = re.compile(r"\s+")
 
 def signs_off(text: str) -> bool:
     """Whether a text holds a signature line: a mark ("T/M", "KT.") before a word in capitals."""
+    if not any(mark in text for mark in SIGNATURE_MARKS):  # most passages: no normalising (21k passages, 1.3 s → 0.1 s)
+        return False
     return any(match.group(2).isupper() for match in _SIGNATURE.finditer(normalize_for_search(text)))
 
 
