@@ -144,15 +144,16 @@ class HybridRetriever:
                 fused[hit.chunk_id] = (score + self.lead_bonus, hit)
         if asked.asked_event and self.event_bonus:
             _favour_event(fused, asked, self.event_documents, self.event_bonus)
+        numbers = _document_numbers(query)
         if asked.wants_signer and self.signature_bonus:
-            _favour_signatures(fused, self.store.lexical(), _document_numbers(query), filters,
-                               bonus=self.signature_bonus, documents=self.event_documents)
+            _favour_signatures(fused, self.store.lexical(), numbers, filters, bonus=self.signature_bonus,
+                               documents=self.event_documents)
         if self.title_bonus:
             _favour_named_titles(fused, query, self.store.lexical(), bonus=self.title_bonus, window=self.title_window,
                                  floor=self.title_idf)
         # Document numbers asked about rank first every read passage of a document that names them anywhere: most
         # passages of an official text, or of a page about it, never repeat its number (see _named_documents).
-        named = _named_documents(fused.values(), _document_numbers(query))
+        named = _named_documents(fused.values(), numbers)
         best = _distinct(sorted(fused.values(), key=lambda pair: (pair[1].doc_id not in named, -pair[0])))[:k]
         return [replace(hit, score=score) for score, hit in best]
 
@@ -201,11 +202,8 @@ def _favour_signatures(fused: dict[str, tuple[float, Hit]], lexical, numbers: se
 
 def _own_number(opening: Hit | None) -> str | None:
     """An official text's own number, folded: the first one its header gives."""
-    from index.docnumbers import find_document_numbers
-    from index.text import fold
-
-    found = find_document_numbers(opening.text.upper()) if opening is not None else []
-    return fold(found[0]) if found else None
+    found = _folded_numbers(opening.text) if opening is not None else []
+    return found[0] if found else None
 
 
 def _favour_named_titles(fused: dict[str, tuple[float, Hit]], query: str, lexical, *, bonus: float, window: int,
@@ -236,10 +234,15 @@ def _title_words(text: str) -> list[str]:
 
 def _document_numbers(text: str) -> set[str]:
     """Document numbers in a query, folded so '30/2020/ND-CP' typed plainly still matches '30/2020/NĐ-CP'."""
+    return set(_folded_numbers(text))
+
+
+def _folded_numbers(text: str) -> list[str]:
+    """The document numbers of a text in order, folded (see _document_numbers)."""
     from index.docnumbers import find_document_numbers
     from index.text import fold
 
-    return {fold(n) for n in find_document_numbers(text.upper())}
+    return [fold(n) for n in find_document_numbers(text.upper())]
 
 
 def _named_documents(pool: Iterable[tuple[float, Hit]], numbers: set[str]) -> set[str]:
