@@ -306,12 +306,30 @@ def test_a_leading_reason_sets_the_scene_and_a_country_may_be_written_either_way
 
 def test_a_question_set_in_a_month_is_not_answered_by_a_sentence_about_another_month():
     q = Question.parse("Trong tháng 4/2025, Bộ Nội vụ đã hoàn thành bao nhiêu nhiệm vụ?")
-    assert q.month_factor("Kết quả, trong tháng 3, Bộ Nội vụ đã hoàn thành 106/109 nhiệm vụ.") == 0.5
+    assert q.month_factor("Kết quả, trong tháng 3, Bộ Nội vụ đã hoàn thành 106/109 nhiệm vụ.") == 0.4
     assert q.month_factor("Ngày 30/4/2025, Bộ Nội vụ đã hoàn thành 98 nhiệm vụ.") == 1.0
     assert q.month_factor("Bộ Nội vụ đã hoàn thành 98 nhiệm vụ.") == 1.0  # no month said: it may be the one asked
     # the date of a document the question names is not the month it asks about
     q = Question.parse("Hướng dẫn 40-HD/BTGDVTW ngày 27/11/2025 thay thế hướng dẫn nào?")
     assert q.month_factor("Hướng dẫn này thay thế Hướng dẫn 152-HD/BTGTW ngày 10/3/2022.") == 1.0
+    # nor is the month of an apposition, which says what is meant
+    q = Question.parse("Tạp chí Cộng sản, ra đời thay cho Tạp chí Đỏ sau Hội nghị Trung ương tháng 10/1930, phát hành "
+                       "số 1 vào ngày nào?")
+    assert q.month_factor("Số 1 xuất bản ngày 1 tháng 2 năm 1931.") == 1.0
+    assert Question.parse("Trong tháng 10/1930, Tạp chí Đỏ phát hành bao nhiêu số?").month_factor(
+        "Số 1 xuất bản ngày 1 tháng 2 năm 1931.") == 0.4
+
+
+def test_an_ordinal_a_date_or_a_web_address_is_no_amount():
+    """fresh f-u-bnv-april: "… bao nhiêu nhiệm vụ …?" was answered with "… cho kỳ họp thứ 9 Quốc hội khóa XV …", and
+    then with the page's source line, whose digits are in a web address."""
+    q = Question.parse("Trong tháng 4/2025, Bộ Nội vụ đã hoàn thành bao nhiêu nhiệm vụ được giao?")
+    assert q.type_bonus("Bộ trưởng yêu cầu chuẩn bị cho kỳ họp thứ 9 Quốc hội, phân công nhiệm vụ.") < 0
+    assert q.type_bonus("Theo Cổng thông tin https://moha.gov.vn/bo-noi-vu-da-hoan-thanh-106109-nhiem-vu") < 0
+    assert q.type_bonus("Giờ đăng bài viết gốc: 01/04/2025 21:59") < 0
+    assert q.type_bonus("Trong tháng 3, Bộ Nội vụ đã hoàn thành 106/109 nhiệm vụ.") > 0
+    assert q.type_bonus("Ngày 30/4/2025, Bộ đã hoàn thành 98 nhiệm vụ.") > 0  # a date beside an amount
+    assert q.type_bonus("Bộ đã hoàn thành hai nhiệm vụ lớn.") > 0
 
 
 def test_the_year_of_a_law_names_it_as_a_number_does():
