@@ -875,6 +875,24 @@ def test_a_question_asking_when_a_document_was_adopted_is_not_answered_by_a_star
     assert q.issuing_factor("Nghị quyết 1678/NQ-UBTVQH15 sắp xếp các xã của tỉnh Nghệ An.") == 1.0
 
 
+def test_a_question_asking_when_a_document_was_issued_is_not_answered_by_a_meetings_day():
+    """fresh6 s6-un-hd35-date (unanswerable): "Hướng dẫn 35-HD/BTGDVTW … ban hành ngày nào?" was answered with "… Hội
+    nghị lần thứ 14 … bế mạc vào sáng (6/11) và Hướng dẫn 35-HD/BTGDVTW năm 2025 tải về", whose day is the meeting's."""
+    q = Question.parse("Hướng dẫn 35-HD/BTGDVTW về tuyên truyền kết quả Hội nghị Trung ương 14 khóa XIII được Ban "
+                       "Tuyên giáo và Dân vận Trung ương ban hành ngày nào?")
+    assert q.wants_issue_date
+    assert q.issuing_factor("Hội nghị lần thứ 14 đã hoàn thành chương trình đề ra và bế mạc vào sáng (6/11) và "
+                            "Hướng dẫn 35-HD/BTGDVTW năm 2025 tải về:") < 1.0
+    assert q.issuing_factor("Ngày 10/11/2025, Ban Tuyên giáo và Dân vận Trung ương có Hướng dẫn 35-HD/BTGDVTW.") == 1.0
+    assert q.issuing_factor("Hướng dẫn 35-HD/BTGDVTW, ngày 10/11/2025, về tuyên truyền kết quả Hội nghị.") == 1.0
+    assert q.issuing_factor("Hà Nội, ngày 10 tháng 11 năm 2025") == 1.0  # an official text's header line
+    # only the last clause asks: a meeting that "diễn ra", a document described as "ban hành quy định …"
+    assert not Question.parse("Theo Công văn 19370-CV/VPTW, hội nghị tập huấn toàn quốc diễn ra vào ngày nào?"
+                              ).wants_issue_date
+    assert not Question.parse("Quyết định 212/2025/QĐ-UBND của Ủy ban nhân dân thành phố Hải Phòng, ban hành quy định "
+                              "về tiêu chí đánh giá cán bộ, có hiệu lực từ ngày nào?").wants_issue_date
+
+
 def test_a_wife_asked_about_is_not_told_by_a_sentence_about_someones_husband():
     """fresh18: "Vợ của ông Phạm Quang Nghị … tên là gì?" was answered with his relatives' line "Bạch Ngọc Chiến (con
     rể, chồng Phương Bình)": "chồng" tells of his daughter's marriage. A sentence that tells a wedding, or names the
