@@ -387,6 +387,20 @@ def test_a_post_named_at_another_level_does_not_answer_who_holds_it():
     assert q.post_factor("Ông được bầu làm Bí thư.") == 1.0  # no level said: it may be the one asked
 
 
+def test_the_secretariat_and_the_general_secretary_are_no_district_secretary():
+    """fresh6 s6-un-chupah-nodia (unanswerable) was answered with "… Đại hội có Tổng bí thư, …; Thường trực Ban Bí thư
+    Trần Quốc Vượng dự đại hội …"."""
+    q = Question.parse("bi thu huyen uy chu pah tinh gia lai nhiem ky 2020-2025 la ai")
+    assert q.post_factor("Đại hội có Tổng bí thư Nguyễn Phú Trọng tới dự.") < 1.0
+    assert q.post_factor("Thường trực Ban Bí thư Trần Quốc Vượng dự đại hội Đảng bộ tỉnh Gia Lai.") < 1.0
+    assert q.post_factor("Ông Nguyễn Văn A, Tổng Bí thư, gặp Bí thư Huyện ủy Chư Păh.") == 1.0
+    # a question about the Secretariat itself still finds it named
+    about = Question.parse("sau hoi nghi trung uong 14 khoa II ai duoc uy nhiem chu tri cong viec cua Ban Bi thu")
+    assert about.post_factor("Đồng chí Lê Duẩn được uỷ nhiệm chủ trì công việc của Ban Bí thư.") == 1.0
+    # without a level asked, "Tổng Bí thư" still names the post (stop 27: two answers lost otherwise)
+    assert Question.parse("Bí thư đầu tiên của Đảng là ai?").post_factor("Trần Phú là Tổng Bí thư đầu tiên.") == 1.0
+
+
 def test_a_sentence_without_a_day_cannot_say_which_day():
     q = Question.parse("Nghị quyết 70-NQ/TW được Bộ Chính trị ký ban hành ngày nào?")
     assert q.day_factor("Nghị quyết 70-NQ/TW năm 2025 của Bộ Chính trị về an ninh năng lượng.") < 1.0
