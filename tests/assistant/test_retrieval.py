@@ -248,6 +248,39 @@ def test_the_page_a_question_names_by_its_whole_title_rises_within_the_first_pas
     assert order("Phó Tổng tham mưu trưởng có bao nhiêu người?").index("c5") == 5
 
 
+class Commonplace(Rankings):
+    """Rankings whose folded terms are rare except the common words of a congress page's title."""
+
+    def idf(self, terms):
+        common = {"dai", "hoi", "dang", "cong", "san", "viet", "nam", "lan", "thu", "bo", "tinh"}
+        return {t: 0.5 if t.lstrip("~") in common else 5.0 for t in terms}
+
+
+def test_the_page_of_the_congress_a_question_names_rises_within_the_first_passages():
+    """dev p-dh13-delegates: "Có bao nhiêu đại biểu dự Đại hội XIII của Đảng?" is answered on the page "Đại hội Đảng
+    Cộng sản Việt Nam lần thứ XIII", whose passage came 8th. A passage among the first ten whose document's title
+    names the congress asked about rises; not one of a page whose title has a rare word the question lacks (another
+    province's congress), nor for a question that names only a term ("khóa XIII")."""
+    def page(n: int, title: str) -> Hit:
+        return Hit(chunk_id=f"c{n}", doc_id=title, text=f"Đoạn {n} về đại biểu.", score=0.0, title=title)
+
+    filler = [page(n, f"Trang {n}") for n in range(5)]
+    congress = page(5, "Đại hội Đảng Cộng sản Việt Nam lần thứ XIII")
+    province = page(6, "Đại hội Đảng bộ tỉnh Nghệ An lần thứ XIII")
+    committee = page(7, "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam khóa XIII")
+    store = Commonplace([*filler, congress, province, committee], [])
+
+    def order(question: str, **options) -> list[str]:
+        return [h.chunk_id for h in HybridRetriever(store, **options).retrieve(question, k=8)]
+
+    question = "Có bao nhiêu đại biểu dự Đại hội XIII của Đảng?"
+    ranked = order(question)
+    assert ranked.index("c5") < 5 and ranked.index("c6") == 6
+    assert order(question, occasion_bonus=0).index("c5") == 5
+    assert order("Đại hội Đảng bộ tỉnh Nghệ An lần thứ XIII có bao nhiêu đại biểu?").index("c6") < 5
+    assert order("Ban Chấp hành Trung ương khóa XIII có bao nhiêu ủy viên?").index("c7") == 7
+
+
 class Signed(Rankings):
     """Rankings over documents that each have a first passage and may have a signature passage no search finds."""
 
