@@ -361,7 +361,7 @@ class Question:
         "… được kết nạp Đảng … trong lúc tại ngũ" (fresh14), "… đã từng lập gia đình" (fresh11). Not "khi nào?",
         which XQuAD answers with a clause ("khi Đức bắt đầu …")."""
         if self.wants_day_span:
-            return 1.0 if _DAY_SPAN.search(sentence) else 0.6
+            return 1.0 if tells_day_span(sentence) else 0.6
         if self.day:
             return 1.0 if _DAY.search(self._calendar(sentence)) else 0.6
         if self.wants_year:
@@ -826,6 +826,11 @@ _STEP = re.compile(r"\b(buoc|giai doan|dot)\s+"
                    r"(?:(dau tien)|thu\s+(nhat|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi)|(\d{1,2}))(?![\w/.,-]?\d)")
 _STEP_WORDS = {"nhat": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
                "muoi": 10}
+
+
+def tells_day_span(text: str) -> bool:
+    """Whether a text gives a span of days ("từ ngày 25/1 đến ngày 1/2/2021", "25-28/01/2021")."""
+    return bool(_DAY_SPAN.search(text))
 
 
 def _steps(folded: str) -> list[tuple[str, int]]:

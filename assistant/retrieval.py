@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
@@ -126,7 +126,7 @@ class HybridRetriever:
         self.occasion_idf = occasion_idf
 
     def retrieve(self, query: str, *, k: int, filters: Filters | None = None) -> list[Hit]:
-        from assistant.question import Question, split_scene
+        from assistant.question import Question, split_scene, tells_day_span
         from index.text import has_diacritics, normalize_for_search
 
         query = normalize_for_search(query)
@@ -155,7 +155,14 @@ class HybridRetriever:
                 score, hit = fused[ranking[0].chunk_id]
                 fused[hit.chunk_id] = (score + self.lead_bonus, hit)
         if asked.asked_event and self.event_bonus:
-            _favour_event(fused, asked, self.event_documents, self.event_bonus)
+            _favour_telling(fused, lambda text: asked.event_factor(text) == 1.0, self.event_documents, self.event_bonus)
+        elif asked.wants_day_span and self.event_bonus:
+            # "Đại hội XIII của Đảng họp từ ngày nào đến ngày nào?": the page's opening says "… diễn ra từ ngày 25/1
+            # đến ngày 1/2/2021 …" and came 7th behind six of its passages on the congress's days. A passage of the
+            # leading documents that gives a span of days gets the event bonus. Measured in stop 28 on nineteen party
+            # sets: hit@5 dev +1 in each spelling (p-dh13-dates 7th → 3rd; folded and lower case, not read → 4th),
+            # nothing else moved; answers and refusals alike; XQuAD-vi alike. 0.01–0.03 measure alike.
+            _favour_telling(fused, tells_day_span, self.event_documents, self.event_bonus)
         numbers = _document_numbers(query)
         if asked.wants_signer and self.signature_bonus:
             _favour_signatures(fused, self.store.lexical(), numbers, filters, bonus=self.signature_bonus,
@@ -190,12 +197,13 @@ def _distinct(ranked: list[tuple[float, Hit]]) -> list[tuple[float, Hit]]:
     return kept
 
 
-def _favour_event(fused: dict[str, tuple[float, Hit]], asked: Question, documents: int, bonus: float) -> None:
-    """Add `bonus` to each passage that tells of the event `asked` asks about, in the documents of the first
-    `documents` fused passages."""
+def _favour_telling(fused: dict[str, tuple[float, Hit]], tells: Callable[[str], bool], documents: int,
+                    bonus: float) -> None:
+    """Add `bonus` to each passage that `tells` what is asked (the life event asked about, a span of days), in the
+    documents of the first `documents` fused passages."""
     leading = {hit.doc_id for _, hit in sorted(fused.values(), key=lambda pair: -pair[0])[:documents]}
     for key, (score, hit) in fused.items():
-        if hit.doc_id in leading and asked.event_factor(hit.text) == 1.0:
+        if hit.doc_id in leading and tells(hit.text):
             fused[key] = (score + bonus, hit)
 
 

@@ -214,6 +214,28 @@ def test_the_passage_telling_the_asked_life_event_rises_within_the_leading_docum
     assert order("Hội nghị đó họp ngày nào? Bà Trà đã kết nạp bao nhiêu đảng viên?").index("c6") > 5
 
 
+def test_the_passage_giving_a_span_of_days_rises_within_the_leading_documents_for_a_span_question():
+    """dev p-dh13-dates: "Đại hội XIII của Đảng họp từ ngày nào đến ngày nào?" is answered by the page's opening, "…
+    diễn ra từ ngày 25/1 đến ngày 1/2/2021 …", which came 7th behind the page's passages on single days."""
+    def page(n: int, text: str, doc: str) -> Hit:
+        return Hit(chunk_id=f"c{n}", doc_id=doc, text=text, score=0.0, title=doc)
+
+    days = [page(n, f"Sáng ngày {20 + n} tháng 1 năm 2021, Đại hội thảo luận văn kiện.", "dh13") for n in range(6)]
+    span = page(6, "Đại hội diễn ra từ ngày 25/1 đến ngày 1/2/2021 tại Trung tâm Hội nghị Quốc gia.", "dh13")
+    other = page(7, "Hội nghị họp từ ngày 5/10 đến ngày 10/10/2020.", "khac")
+    filler = [page(n, f"Đại hội khóa {n}.", f"d{n}") for n in range(8, 12)]
+    lexical = days + [span] + filler + [other]
+    store = Rankings(lexical, lexical)
+
+    def order(question: str, **options) -> list[str]:
+        return [h.chunk_id for h in HybridRetriever(store, **options).retrieve(question, k=12)]
+
+    question = "Đại hội XIII của Đảng họp từ ngày nào đến ngày nào?"
+    assert order(question).index("c6") < 5 and order(question).index("c7") > 8
+    assert order(question, event_bonus=0).index("c6") == 6
+    assert order("Đại hội XIII của Đảng khai mạc ngày nào?").index("c6") == 6
+
+
 class Weighing(Rankings):
     """Rankings whose terms are rare except the few listed as common (idf 0.5 against 5.0)."""
 
