@@ -387,6 +387,17 @@ def test_a_post_named_at_another_level_does_not_answer_who_holds_it():
     assert q.post_factor("Ông được bầu làm Bí thư.") == 1.0  # no level said: it may be the one asked
 
 
+def test_a_question_about_who_fell_is_answered_by_a_sentence_telling_of_a_death():
+    """fresh3 h-hoangsa-nhattao: "… hạm trưởng hộ tống hạm Nhật Tảo (HQ-10) tử trận là ai?" was answered with a
+    sentence listing the ships, and the page's passage that tells of his death came 6th."""
+    q = Question.parse("Trong hải chiến Hoàng Sa năm 1974, hạm trưởng hộ tống hạm Nhật Tảo (HQ-10) tử trận là ai?")
+    assert q.asked_event == "fallen"
+    assert q.event_factor("Hạm trưởng là Ngụy Văn Thà tử trận vì bị mảnh đạn phạt ngang cổ.") == 1.0
+    assert q.event_factor("Lực lượng tăng cường gồm Tuần dương hạm Trần Bình Trọng và Hộ tống hạm Nhật Tảo.") < 1.0
+    assert Question.parse("Ai đã hy sinh trong trận đánh đồn Phố Ràng?").asked_event == "fallen"
+    assert Question.parse("Hạm trưởng hộ tống hạm Nhật Tảo là ai?").asked_event == ""
+
+
 def test_the_secretariat_and_the_general_secretary_are_no_district_secretary():
     """fresh6 s6-un-chupah-nodia (unanswerable) was answered with "… Đại hội có Tổng bí thư, …; Thường trực Ban Bí thư
     Trần Quốc Vượng dự đại hội …"."""
