@@ -29,7 +29,7 @@ class HybridRetriever:
         dense_weight_plain: float = 0.0, focus_weight: float = 0.3, lead_ratio: float = 1.2, lead_bonus: float = 0.013,
         restore: bool = True, event_bonus: float = 0.03, event_documents: int = 3, title_bonus: float = 0.005,
         title_window: int = 10, title_idf: float = 1.5, signature_bonus: float = 0.03, occasion_bonus: float = 0.01,
-        occasion_idf: float = 2.0,
+        occasion_idf: float = 2.0, followup_weight: float = 0.2,
     ) -> None:
         self.store = store
         # Re-swept in stop 14 on nine party sets (dev, test, holdout, fresh–fresh5) and bundled: RRF k 20/30/40/60/100
@@ -55,6 +55,13 @@ class HybridRetriever:
         # three more answers right (dev, fresh5, fresh7) and none lost, hit@1 +1 to +2 on five sets and −1 on test
         # and fresh2; 0.2–0.4 measure alike, 0.5 and up lose fresh's hit@5, the dense side adds nothing.
         self.focus_weight = focus_weight
+        # A follow-up's query is its own question followed by the earlier one (standalone_query), whose words ("Bí thư
+        # … hiện nay là ai?") then weigh as much as its own ("Trước khi tách tỉnh, thành ủy này là tỉnh ủy nào?"): its
+        # own question is also searched alone (BM25), at this weight. Measured in stop 28 on nineteen party sets:
+        # hit@1 +4 as written at 0.2 (+6 −2, all follow-ups; holdout h-danang-former-followup 3rd → 2nd), folded and
+        # lower case alike, hit@5 alike in every spelling; answers +1 lower case (fresh15), none lost. 0.1 gains +2,
+        # 0.3 the same as 0.2, 0.4 loses hit@5 folded (test).
+        self.followup_weight = followup_weight
         # Rank fusion forgets by how much BM25's first passage beat its second. When it leads by a fifth or more of its
         # score, it gets `lead_bonus` (0.4 of a first place's 1/31; until stop 26, 0.01 = 0.4 of 1/41): "Bộ Bách khoa
         # thư Hà Nội do ông Lê Xuân Tùng … làm tổng chủ biên gồm bao nhiêu tập?" scores 97 in BM25 against 68, yet fused
@@ -135,7 +142,8 @@ class HybridRetriever:
         # A follow-up's query is the question followed by the earlier one it leans on (standalone_query): what it
         # asks is in the first ("Hội nghị đó được tổ chức vào ngày nào?" after "… đã kết nạp bao nhiêu đảng viên?"
         # asks no date of joining the Party).
-        asked = Question.parse(query.split("?", 1)[0])
+        own = query.split("?", 1)[0]
+        asked = Question.parse(own)
         words = asked.event_search_words  # a when-joined-the-Party question also searches the other wordings of it
         lexical = self.store.lexical().search(f"{query} {words}" if words else query, k=self.depth, filters=filters)
         dense = self.store.dense_search(typed, k=self.depth, filters=filters) if dense_weight > 0 else []
@@ -145,6 +153,9 @@ class HybridRetriever:
         if focus != query:
             searches.append(self.store.lexical().search(focus, k=self.depth, filters=filters))
             rankings.append((self.focus_weight, searches[-1]))
+        if self.followup_weight and query[len(own) + 1 :].strip():
+            searches.append(self.store.lexical().search(own, k=self.depth, filters=filters))
+            rankings.append((self.followup_weight, searches[-1]))
         fused: dict[str, tuple[float, Hit]] = {}
         for weight, ranking in rankings:
             for rank, hit in enumerate(ranking):

