@@ -130,6 +130,7 @@ _POSTS = re.compile(r"\b(?:tong bi thu|pho bi thu|bi thu|pho chu tich|chu tich|c
 _FORMER = re.compile(r"\bnguyen (?:la )?$")
 # The level of a Party committee a post belongs to: "bí thư [tỉnh] ủy", "phó bí thư [huyện] ủy", "bí thư [đảng] ủy".
 _LEVEL = re.compile(r" (tinh|huyen|thanh|quan|thi|xa|phuong|dang) uy\b")
+_SECRETARIAT = re.compile(r"\bban bi thu\b")  # the Secretariat, a body: no one's post (post_factor)
 # A figure written in words, as the Charter does ("mười tám tuổi", "hai phần ba"): the digit words only, not "một",
 # "năm", "tư" (far more often "a", "year", "private" here) nor "trăm", "triệu", "tỷ" ("tỷ lệ" is a rate).
 _DIGIT_WORDS = "hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi"
@@ -821,7 +822,6 @@ _PLACE_WORD = re.compile(r"\b(?:tại|ở|đến|sang|về)\s+(\w+)", re.IGNOREC
 # The forms of discipline of the Party Charter (Điều 35: khiển trách, cảnh cáo, cách chức, khai trừ, and giải tán for
 # an organisation) and of the civil service, folded.
 _ASKS_FORM = re.compile(r"\bhinh thuc (?:ky luat )?(?:gi|nao)\b")
-_SECRETARIAT = re.compile(r"\bban bi thu\b")
 _DISCIPLINE_WORD = re.compile(r"\bky luat\b|\bxu ly\b|\bxu phat\b")
 # A question about who came before or after someone in a post, and the words that tell of it (folded text).
 _ASKS_SUCCESSION = re.compile(
