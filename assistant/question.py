@@ -404,7 +404,7 @@ class Question:
                       if canonical_document_number(m.group()) not in self.asked_documents
                       and _DATED.match(sentence, m.end())]
             new = [d for d in days if not _FROM_DAY.search(sentence, 0, d.start())
-                   and not any(0 <= d.start() - end <= 12 for end in others)]
+                   and not any(_right_after(d, end) for end in others)]
             if days and not new:
                 return 0.4
             return 1.0 if self._dates_issue(sentence, days) else 0.6
@@ -424,7 +424,7 @@ class Question:
             return True
         asked = [m.end() for m in DOC_NUMBER_PATTERN.finditer(sentence)
                  if canonical_document_number(m.group()) in self.asked_documents]
-        return any(0 <= d.start() - end <= 12 for d in days for end in asked)
+        return any(_right_after(d, end) for d in days for end in asked)
 
     def event_factor(self, sentence: str) -> float:
         """For a date question about a birth, a death or joining the Party, or any question about a burial, a
@@ -1112,6 +1112,11 @@ def _without_document_dates(text: str) -> str:
         if date:
             text = text[: date.start()] + " " * (date.end() - date.start()) + text[date.end() :]
     return text
+
+
+def _right_after(day: re.Match[str], end: int) -> bool:
+    """Whether a day is written right after a document number that ends at `end` ("… 35-HD/BTGDVTW, ngày 10/11")."""
+    return 0 <= day.start() - end <= 12
 
 
 def _without_asides(text: str) -> str:

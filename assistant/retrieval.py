@@ -208,11 +208,16 @@ def _distinct(ranked: list[tuple[float, Hit]]) -> list[tuple[float, Hit]]:
     return kept
 
 
+def _first(fused: dict[str, tuple[float, Hit]], n: int) -> list[tuple[str, tuple[float, Hit]]]:
+    """The `n` best fused passages as they stand, (key, (score, hit)) best first."""
+    return sorted(fused.items(), key=lambda item: -item[1][0])[:n]
+
+
 def _favour_telling(fused: dict[str, tuple[float, Hit]], tells: Callable[[str], bool], documents: int,
                     bonus: float) -> None:
     """Add `bonus` to each passage that `tells` what is asked (the life event asked about, a span of days), in the
     documents of the first `documents` fused passages."""
-    leading = {hit.doc_id for _, hit in sorted(fused.values(), key=lambda pair: -pair[0])[:documents]}
+    leading = {hit.doc_id for _, (_, hit) in _first(fused, documents)}
     for key, (score, hit) in fused.items():
         if hit.doc_id in leading and tells(hit.text):
             fused[key] = (score + bonus, hit)
@@ -227,7 +232,7 @@ def _favour_signatures(fused: dict[str, tuple[float, Hit]], lexical, numbers: se
         leading = {doc_id for doc_id in {hit.doc_id for _, hit in fused.values()}
                    if _own_number(lexical.opening(doc_id)) in numbers}
     else:
-        leading = {hit.doc_id for _, hit in sorted(fused.values(), key=lambda pair: -pair[0])[:documents]}
+        leading = {hit.doc_id for _, (_, hit) in _first(fused, documents)}
     for doc_id in leading:
         for hit in lexical.signatures(doc_id, filters=filters):
             score, _ = fused.get(hit.chunk_id, (0.0, hit))
@@ -247,7 +252,7 @@ def _favour_named_titles(fused: dict[str, tuple[float, Hit]], query: str, lexica
     from index.terms import query_terms
 
     asked = f" {' '.join(_title_words(query))} "
-    for key, (score, hit) in sorted(fused.items(), key=lambda item: -item[1][0])[:window]:
+    for key, (score, hit) in _first(fused, window):
         title = _QUALIFIER.sub("", hit.title)
         words = _title_words(title)
         if len(words) < 2 or f" {' '.join(words)} " not in asked:
@@ -268,7 +273,7 @@ def _favour_occasion_titles(fused: dict[str, tuple[float, Hit]], asked: Question
     if not occasions:
         return
     words = set(_title_words(asked.text))
-    for key, (score, hit) in sorted(fused.items(), key=lambda item: -item[1][0])[:window]:
+    for key, (score, hit) in _first(fused, window):
         if not occasions <= ordinals(hit.title):
             continue
         missing = [FOLDED + word for word in _title_words(hit.title) if word not in words]

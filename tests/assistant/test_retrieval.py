@@ -8,6 +8,16 @@ def hit(n: int, text: str, title: str = "Tin hoạt động") -> Hit:
     return Hit(chunk_id=f"c{n}", doc_id=f"d{n}", text=text, score=0.0, title=title, source=f"s{n}.md")
 
 
+def passage(n: int, text: str, doc: str) -> Hit:
+    """A passage of the document `doc`, titled with its name (a biography's page, a congress's page)."""
+    return Hit(chunk_id=f"c{n}", doc_id=doc, text=text, score=0.0, title=doc)
+
+
+def titled(n: int, title: str) -> Hit:
+    """A passage of the page `title`, whose text does not matter."""
+    return passage(n, f"Đoạn {n}.", title)
+
+
 class Rankings:
     """Stands in for an IndexStore: the same fixed BM25 and dense rankings for every query."""
 
@@ -193,13 +203,10 @@ def test_the_passage_telling_the_asked_life_event_rises_within_the_leading_docum
     """fresh14: "Ngày vào Đảng: …" in Phạm Thị Thanh Trà's "Gia thế" ranked 9th behind her page's passages on her
     posts. A passage of one of the first three fused passages' documents that tells of the event asked about rises;
     one of another person's page, ranked lower, does not; nor does anything for a question that asks no event."""
-    def page(n: int, text: str, doc: str) -> Hit:
-        return Hit(chunk_id=f"c{n}", doc_id=doc, text=text, score=0.0, title=doc)
-
-    posts = [page(n, f"Năm {2000 + n}, bà được bầu làm Phó Thủ tướng.", "tra") for n in range(6)]
-    joined = page(6, "Quê quán: Nghệ An. Ngày vào Đảng: 12/5/1987.", "tra")
-    other = page(7, "Ông được kết nạp vào Đảng năm 1960.", "khac")
-    filler = [page(n, f"Phó Thủ tướng nhiệm kỳ {n}.", f"d{n}") for n in range(8, 14)]
+    posts = [passage(n, f"Năm {2000 + n}, bà được bầu làm Phó Thủ tướng.", "tra") for n in range(6)]
+    joined = passage(6, "Quê quán: Nghệ An. Ngày vào Đảng: 12/5/1987.", "tra")
+    other = passage(7, "Ông được kết nạp vào Đảng năm 1960.", "khac")
+    filler = [passage(n, f"Phó Thủ tướng nhiệm kỳ {n}.", f"d{n}") for n in range(8, 14)]
     lexical = posts + filler[:3] + [joined] + filler[3:] + [other]
     store = Rankings(lexical, lexical)
 
@@ -217,13 +224,10 @@ def test_the_passage_telling_the_asked_life_event_rises_within_the_leading_docum
 def test_the_passage_giving_a_span_of_days_rises_within_the_leading_documents_for_a_span_question():
     """dev p-dh13-dates: "Đại hội XIII của Đảng họp từ ngày nào đến ngày nào?" is answered by the page's opening, "…
     diễn ra từ ngày 25/1 đến ngày 1/2/2021 …", which came 7th behind the page's passages on single days."""
-    def page(n: int, text: str, doc: str) -> Hit:
-        return Hit(chunk_id=f"c{n}", doc_id=doc, text=text, score=0.0, title=doc)
-
-    days = [page(n, f"Sáng ngày {20 + n} tháng 1 năm 2021, Đại hội thảo luận văn kiện.", "dh13") for n in range(6)]
-    span = page(6, "Đại hội diễn ra từ ngày 25/1 đến ngày 1/2/2021 tại Trung tâm Hội nghị Quốc gia.", "dh13")
-    other = page(7, "Hội nghị họp từ ngày 5/10 đến ngày 10/10/2020.", "khac")
-    filler = [page(n, f"Đại hội khóa {n}.", f"d{n}") for n in range(8, 12)]
+    days = [passage(n, f"Sáng ngày {20 + n} tháng 1 năm 2021, Đại hội thảo luận văn kiện.", "dh13") for n in range(6)]
+    span = passage(6, "Đại hội diễn ra từ ngày 25/1 đến ngày 1/2/2021 tại Trung tâm Hội nghị Quốc gia.", "dh13")
+    other = passage(7, "Hội nghị họp từ ngày 5/10 đến ngày 10/10/2020.", "khac")
+    filler = [passage(n, f"Đại hội khóa {n}.", f"d{n}") for n in range(8, 12)]
     lexical = days + [span] + filler + [other]
     store = Rankings(lexical, lexical)
 
@@ -279,14 +283,11 @@ def test_the_page_a_question_names_by_its_whole_title_rises_within_the_first_pas
     tham mưu trưởng …" held three of the five read places and the answer's page came 6th. A passage among the
     first ten whose document's whole title the question names rises; a title it names only in part ("Phó …")
     does not, nor one of common words, nor a passage below the first ten."""
-    def page(n: int, title: str) -> Hit:
-        return Hit(chunk_id=f"c{n}", doc_id=title, text=f"Đoạn {n} về tiêu chuẩn.", score=0.0, title=title)
-
-    deputy = [page(n, "Phó Tổng tham mưu trưởng Quân đội nhân dân Việt Nam") for n in range(5)]
-    chief = page(5, "Tổng tham mưu trưởng Quân đội nhân dân Việt Nam")
-    country = page(6, "Việt Nam")
-    filler = [page(n, f"Trang {n}") for n in range(7, 20)]
-    late = page(20, "Tổng tham mưu trưởng (Việt Nam)")
+    deputy = [titled(n, "Phó Tổng tham mưu trưởng Quân đội nhân dân Việt Nam") for n in range(5)]
+    chief = titled(5, "Tổng tham mưu trưởng Quân đội nhân dân Việt Nam")
+    country = titled(6, "Việt Nam")
+    filler = [titled(n, f"Trang {n}") for n in range(7, 20)]
+    late = titled(20, "Tổng tham mưu trưởng (Việt Nam)")
     store = Weighing([*deputy, chief, country, *filler, late], [])
 
     def order(question: str, **options) -> list[str]:
@@ -314,13 +315,10 @@ def test_the_page_of_the_congress_a_question_names_rises_within_the_first_passag
     Cộng sản Việt Nam lần thứ XIII", whose passage came 8th. A passage among the first ten whose document's title
     names the congress asked about rises; not one of a page whose title has a rare word the question lacks (another
     province's congress), nor for a question that names only a term ("khóa XIII")."""
-    def page(n: int, title: str) -> Hit:
-        return Hit(chunk_id=f"c{n}", doc_id=title, text=f"Đoạn {n} về đại biểu.", score=0.0, title=title)
-
-    filler = [page(n, f"Trang {n}") for n in range(5)]
-    congress = page(5, "Đại hội Đảng Cộng sản Việt Nam lần thứ XIII")
-    province = page(6, "Đại hội Đảng bộ tỉnh Nghệ An lần thứ XIII")
-    committee = page(7, "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam khóa XIII")
+    filler = [titled(n, f"Trang {n}") for n in range(5)]
+    congress = titled(5, "Đại hội Đảng Cộng sản Việt Nam lần thứ XIII")
+    province = titled(6, "Đại hội Đảng bộ tỉnh Nghệ An lần thứ XIII")
+    committee = titled(7, "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam khóa XIII")
     store = Commonplace([*filler, congress, province, committee], [])
 
     def order(question: str, **options) -> list[str]:
@@ -353,14 +351,11 @@ def test_who_signed_brings_in_the_signature_of_the_document_whose_own_number_is_
     the text's last lines, which no search brought into the pool. It comes in for a who-signed question, from the
     document whose own number (its header's) is asked; not from a Hướng dẫn that only names that number (its
     signer signed the Hướng dẫn), nor for a question that asks no signer."""
-    def passage(n: int, doc: str, text: str) -> Hit:
-        return Hit(chunk_id=f"c{n}", doc_id=doc, text=text, score=0.0, title=doc)
-
-    kl_header = passage(1, "kl212", "Số 212-KL/TW. KẾT LUẬN của Bộ Chính trị về tiêu chuẩn đơn vị hành chính.")
-    kl_body = [passage(n, "kl212", f"Mục {n}: tiêu chuẩn của đơn vị hành chính.") for n in range(2, 8)]
-    kl_signed = passage(8, "kl212", "- Lưu Văn phòng Trung ương Đảng.\n\nT/M BỘ CHÍNH TRỊ\nTrần Cẩm Tú")
-    hd_header = passage(9, "hd45", "Số 45-HD/BTCTW. HƯỚNG DẪN thực hiện Kết luận 212-KL/TW.")
-    hd_signed = passage(10, "hd45", "K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\nHoàng Đăng Quang")
+    kl_header = passage(1, "Số 212-KL/TW. KẾT LUẬN của Bộ Chính trị về tiêu chuẩn đơn vị hành chính.", "kl212")
+    kl_body = [passage(n, f"Mục {n}: tiêu chuẩn của đơn vị hành chính.", "kl212") for n in range(2, 8)]
+    kl_signed = passage(8, "- Lưu Văn phòng Trung ương Đảng.\n\nT/M BỘ CHÍNH TRỊ\nTrần Cẩm Tú", "kl212")
+    hd_header = passage(9, "Số 45-HD/BTCTW. HƯỚNG DẪN thực hiện Kết luận 212-KL/TW.", "hd45")
+    hd_signed = passage(10, "K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\nHoàng Đăng Quang", "hd45")
     store = Signed([kl_header, *kl_body, hd_header], {"kl212": kl_header, "hd45": hd_header},
                    {"kl212": [kl_signed], "hd45": [hd_signed]})
 
