@@ -612,6 +612,23 @@ class Question:
         return match.group(1) if match else ""
 
     @cached_property
+    def named_kind(self) -> str:
+        """The kind word of "… <kind> nào?" when what is asked is named by that word before a proper name ("… là tỉnh
+        ủy nào?" → "tinh uy", told by "… là Tỉnh ủy Quảng Nam - Đà Nẵng"; "… là nhà báo nào?" → "nha bao"), folded:
+        the two words before "nào", or the last one after a function word ("học trường nào" → "truong"). "" for any
+        other question, and for kinds that ask a time, a manner, a document or a body no name follows ("năm nào",
+        "thế nào", "quyết định nào", "cơ quan nào") (parsed once)."""
+        match = _KIND_ASKED.search(self.folded)
+        if not match or match.group(2) in _NOT_NAMED_LAST or match.group(0).removesuffix(" nao") in _NOT_NAMED:
+            return ""
+        before, kind = match.groups()
+        return kind if before is None or before in _BEFORE_KIND else f"{before} {kind}"
+
+    def names_kind(self, text: str) -> bool:
+        """Whether a passage writes the kind asked for before a proper name (see `named_kind`)."""
+        return bool(self.named_kind) and _names_kind(text, self.named_kind, self.terms)
+
+    @cached_property
     def wants_other_date(self) -> bool:
         """A date question about a named document that does not ask when it was issued (parsed once)."""
         return self.asks == "date" and bool(self.asked_documents) and not _ASKS_ISSUE.search(self.folded)
@@ -818,6 +835,18 @@ _ASKS_NAMED = re.compile(
     r"\b(sông|núi|trường|học|nhà máy|tạp chí|nghĩa trang|làng|đảo|chùa|đền|hiệu sách|bệnh viện|học viện|phố)"
     r"\s+nào\b"
 )
+# "… <kind> nào?" (folded), the two words before "nào"; kinds whose last word asks a time, a manner, a number or a
+# document ("ngày", "thế", "quyết định" …), and ones no proper name follows ("cơ quan", "đơn vị" …); function words
+# that may stand before a one-word kind ("là", "ở", "học" …).
+_KIND_ASKED = re.compile(r"\b(?:(\w+) )?(\w+) nao\b")
+_NOT_NAMED_LAST = frozenset(
+    "ngay nam thang gio khi luc the dau gian diem doan ky cach dinh quyet thi luan ban tu lenh hinh loai muc nguyen"
+    .split()
+)
+_NOT_NAMED = frozenset({"co quan", "don vi", "to chuc", "huong dan", "so hieu", "hinh thuc", "nguyen tac"})
+_BEFORE_KIND = frozenset(
+    "la o tai cua hoc thuoc nhung cac vao tu den va voi cho ve trong tren duoi qua sang nhu mot hai ba bon nam".split()
+)
 _PLACE_WORD = re.compile(r"\b(?:tại|ở|đến|sang|về)\s+(\w+)", re.IGNORECASE)
 # The forms of discipline of the Party Charter (Điều 35: khiển trách, cảnh cáo, cách chức, khai trừ, and giải tán for
 # an organisation) and of the civil service, folded.
@@ -883,10 +912,11 @@ def _locates(sentence: str, asked: tuple[str, ...]) -> bool:
 
 
 def _names_kind(sentence: str, kind: str, asked: tuple[str, ...]) -> bool:
-    """"… rải xuống sông Mã, sông Hồng …" for "… những con sông nào?": the kind word, any case, before a capitalised
-    word that is not one of the question's own."""
-    pattern = re.compile(rf"\b{re.escape(kind)}\s+(\w+)", re.IGNORECASE)
-    return any(_is_capitalised(m.group(1)) and m.group(1).lower() not in asked for m in pattern.finditer(sentence))
+    """"… rải xuống sông Mã, sông Hồng …" for "… những con sông nào?": the kind word, any case and with or without
+    marks, before a capitalised word that is not one of the question's own."""
+    pattern = re.compile(rf"\b{re.escape(fold(kind))}\s+(\w+)", re.IGNORECASE)
+    own = {fold(term) for term in asked}
+    return any(_is_capitalised(m.group(1)) and m.group(1).lower() not in own for m in pattern.finditer(fold(sentence)))
 
 
 def _names_place(sentence: str, asked: tuple[str, ...], after: re.Pattern[str] = _PLACE_WORD) -> bool:

@@ -833,6 +833,26 @@ def test_a_question_asking_which_named_thing_favours_a_sentence_that_names_one_o
     assert not Question.parse("Ông làm Bí thư ở tỉnh nào?").asked_kind
 
 
+def test_the_kind_a_which_question_asks_for_is_the_words_before_nao_unless_no_name_follows_it():
+    """"… là tỉnh ủy nào?" asks for a name written after "tỉnh ủy" ("Tỉnh ủy Quảng Nam - Đà Nẵng"), "… là nhà báo
+    nào?" one after "nhà báo" ("nhà báo Hải Triều"); after a function word the kind is one word ("học trường nào").
+    A time, a manner, a document or a body ("cơ quan nào") is no such kind; neither is a question without "nào"."""
+    assert Question.parse("Trước khi tách tỉnh, thành ủy này là tỉnh ủy nào?").named_kind == "tinh uy"
+    assert Question.parse("Thân sinh của ông là nhà báo nào?").named_kind == "nha bao"
+    assert Question.parse("truoc khi tach tinh, thanh uy nay la tinh uy nao?").named_kind == "tinh uy"
+    assert Question.parse("Ông vào học trường nào?").named_kind == "truong"
+    for question in ("Ông sinh năm nào?", "Nghị quyết được ban hành vào ngày nào?", "Việc đó làm như thế nào?",
+                     "Quyết định nào thay thế quy định này?", "Cơ quan nào là chủ sở hữu dữ liệu?",
+                     "Ông ấy bị kỷ luật bằng hình thức nào?", "Bí thư Thành ủy Đà Nẵng hiện nay là ai?"):
+        assert Question.parse(question).named_kind == "", question
+    asked = Question.parse("Trước khi tách tỉnh, thành ủy này là tỉnh ủy nào?")
+    assert asked.names_kind("Thành ủy Đà Nẵng trước đó là Tỉnh ủy Quảng Nam - Đà Nẵng.")
+    assert asked.names_kind("thanh uy da nang truoc do la tinh uy Quang Nam")  # marks or none
+    assert not asked.names_kind("Ông được bầu làm Bí thư Thành ủy sau khi tách tỉnh.")
+    assert not asked.names_kind("Ông là Phó Bí thư tỉnh ủy, Chủ tịch tỉnh.")  # no name after the kind
+    assert not Question.parse("Ông sinh năm nào?").names_kind("Năm Nhâm Thân ông sinh ra.")
+
+
 def test_a_percentage_of_something_wants_that_something_in_the_sentence():
     """fresh: "… được hưởng phụ cấp đứng lớp bằng bao nhiêu phần trăm lương?" was answered by the teaching quotas
     ("… tỷ lệ định mức: giám đốc Trung tâm 10% …"): a percentage, but not of pay. "số" and "tổng" before the base

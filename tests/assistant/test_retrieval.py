@@ -271,6 +271,23 @@ def test_a_followups_own_question_is_also_searched_alone():
     assert len(store.queries) == 1
 
 
+def test_a_passage_naming_the_kind_asked_for_rises_within_the_leading_documents():
+    """holdout h-danang-former-followup: "… thành ủy này là tỉnh ủy nào?" is answered by "Thành ủy Đà Nẵng trước đó là
+    Tỉnh ủy Quảng Nam - Đà Nẵng.", which came second behind the passage on the first Bí thư "sau khi tách tỉnh", which
+    names no tỉnh ủy. A passage of the leading documents that writes the kind asked before a proper name rises; not
+    for a question that asks no such kind."""
+    first = passage(1, "Đại hội đã bầu Bí thư Thành ủy đầu tiên sau khi tách tỉnh.", "danang")
+    history = passage(2, "Thành ủy Đà Nẵng trước đó là Tỉnh ủy Quảng Nam - Đà Nẵng.", "danang")
+    store = Rankings([first, history], [first, history])
+
+    def order(question: str, **options) -> list[str]:
+        return [h.chunk_id for h in HybridRetriever(store, **options).retrieve(question, k=2)]
+
+    assert order("Trước khi tách tỉnh, thành ủy này là tỉnh ủy nào?") == ["c2", "c1"]
+    assert order("Trước khi tách tỉnh, thành ủy này là tỉnh ủy nào?", kind_bonus=0) == ["c1", "c2"]
+    assert order("Thành ủy Đà Nẵng được thành lập vào năm nào?") == ["c1", "c2"]
+
+
 class Weighing(Rankings):
     """Rankings whose terms are rare except the few listed as common (idf 0.5 against 5.0)."""
 
