@@ -400,31 +400,19 @@ class Question:
         × 0.4 (fresh7; 0.5 measured alike)."""
         if self.wants_issue_date:
             days = list(_DAY_MONTH.finditer(sentence))
-            others = [m.end() for m in DOC_NUMBER_PATTERN.finditer(sentence)  # canonical, as `asked_documents` are
-                      if canonical_document_number(m.group()) not in self.asked_documents
-                      and _DATED.match(sentence, m.end())]
+            # Where each document number ends, and whether it is one asked about (canonical, as `asked_documents` are).
+            ends = [(m.end(), canonical_document_number(m.group()) in self.asked_documents)
+                    for m in DOC_NUMBER_PATTERN.finditer(sentence)]
+            others = [end for end, asked in ends if not asked and _DATED.match(sentence, end)]
             new = [d for d in days if not _FROM_DAY.search(sentence, 0, d.start())
                    and not any(_right_after(d, end) for end in others)]
             if days and not new:
                 return 0.4
-            return 1.0 if self._dates_issue(sentence, days) else 0.6
+            return 1.0 if _dates_issue(sentence, days, [end for end, asked in ends if asked]) else 0.6
         if not self.wants_other_date:
             return 1.0
         issues = _ISSUES.search(sentence.lower())
         return 0.4 if issues and self.asked_documents & set(find_document_numbers(sentence)) else 1.0
-
-    def _dates_issue(self, sentence: str, days: list[re.Match[str]]) -> bool:
-        """Whether a sentence's days may be the issue date asked about: it has none, or an issuing word ("ban hành",
-        "ký"), or opens with its day ("Ngày 5/11/2025, Ban Tuyên giáo … có Hướng dẫn 35-HD/BTGDVTW …"), or writes
-        one right after the number asked about. Not "… Hội nghị lần thứ 14 … bế mạc vào sáng (6/11) và Hướng dẫn
-        35-HD/BTGDVTW năm 2025 tải về": a meeting's day (fresh6 s6-un-hd35-date, an unanswerable question it
-        answered; × 0.6 in `issuing_factor`, as asking only the question's last clause for the issuing word,
-        measured in stop 28: +1 refusal in each spelling, nothing else moved; XQuAD-vi alike)."""
-        if not days or _ISSUES.search(sentence.lower()) or _LEADING_DAY.match(sentence):
-            return True
-        asked = [m.end() for m in DOC_NUMBER_PATTERN.finditer(sentence)
-                 if canonical_document_number(m.group()) in self.asked_documents]
-        return any(_right_after(d, end) for d in days for end in asked)
 
     def event_factor(self, sentence: str) -> float:
         """For a date question about a birth, a death or joining the Party, or any question about a burial, a
@@ -1142,6 +1130,18 @@ def _without_document_dates(text: str) -> str:
         if date:
             text = text[: date.start()] + " " * (date.end() - date.start()) + text[date.end() :]
     return text
+
+
+def _dates_issue(sentence: str, days: list[re.Match[str]], asked: list[int]) -> bool:
+    """Whether a sentence's days may be the issue date asked about: it has none, or an issuing word ("ban hành",
+    "ký"), or opens with its day ("Ngày 5/11/2025, Ban Tuyên giáo … có Hướng dẫn 35-HD/BTGDVTW …"), or writes one
+    right after a number asked about (`asked`: where each ends). Not "… Hội nghị lần thứ 14 … bế mạc vào sáng (6/11)
+    và Hướng dẫn 35-HD/BTGDVTW năm 2025 tải về": a meeting's day (fresh6 s6-un-hd35-date, an unanswerable question it
+    answered; × 0.6 in `Question.issuing_factor`, as asking only the question's last clause for the issuing word,
+    measured in stop 28: +1 refusal in each spelling, nothing else moved; XQuAD-vi alike)."""
+    if not days or _ISSUES.search(sentence.lower()) or _LEADING_DAY.match(sentence):
+        return True
+    return any(_right_after(d, end) for d in days for end in asked)
 
 
 def _right_after(day: re.Match[str], end: int) -> bool:
