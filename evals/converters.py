@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import logging
 import re
@@ -27,7 +28,7 @@ MCQ_BANKS = (
     "party-mcq/army_political_awareness.jsonl",
 )
 LETTERS = "ABCDEFGH"
-SET_NAMES = ("xquad", "viquad", "party-linked", "party-mcq")
+SET_NAMES = ("xquad", "viquad", "party-linked", "party-linked-choices", "party-mcq")
 
 
 def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
@@ -105,14 +106,32 @@ def viquad_documents(path: Path) -> dict[str, str]:
     return {viquad_source(row["context"]): row["context"] for row in read_jsonl(path)}
 
 
-def party_linked_cases(path: Path) -> list[Case]:
-    """The MCQ questions linked to the party corpus, as a retrieval set: the correct choice is the evidence."""
+def party_linked_cases(path: Path, *, with_choices: bool = False) -> list[Case]:
+    """The MCQ questions linked to the party corpus, as a retrieval set: the correct choice is the evidence.
+
+    With `with_choices`, each is asked as a quiz, its stem followed by its lettered choices (as `mcq_cases` asks
+    the banks), and scored as one: the answer must contain the correct choice's text."""
     cases = []
     for row in read_jsonl(path):
         extra = {"gold_docs": row.get("gold_docs", []), "set": row.get("set", "")}
         kind = row.get("set", "linked")
-        cases.append(Case(f"linked-{row['id']}", row["question"], row["answer"], row["answer"], kind=kind, extra=extra))
+        question, choices = row["question"], ()
+        if with_choices:
+            choices = tuple(c.strip() for c in _listed(row.get("choices")))
+            question = "\n".join([question.strip(), *(f"{LETTERS[i]}. {c}" for i, c in enumerate(choices))])
+        prefix = "linkedc" if with_choices else "linked"
+        cases.append(Case(f"{prefix}-{row['id']}", question, row["answer"], row["answer"], kind=kind, choices=choices,
+                          extra=extra))
     return cases
+
+
+def _listed(value: Any) -> list[str]:
+    """A list of strings, also when the file writes it as a Python literal ("['…', '…']")."""
+    if isinstance(value, str):
+        value = ast.literal_eval(value)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"choices are not a list of strings: {value!r:.80}")
+    return value
 
 
 def mcq_cases(path: Path) -> list[Case]:
@@ -154,6 +173,8 @@ def convert(name: str, *, shared: Path = SHARED_EVALS, limit: int | None = None)
             return viquad_cases(shared / VIQUAD, limit=limit), viquad_documents(shared / VIQUAD)
         case "party-linked":
             return party_linked_cases(shared / PARTY_LINKED)[:limit], {}
+        case "party-linked-choices":
+            return party_linked_cases(shared / PARTY_LINKED, with_choices=True)[:limit], {}
         case "party-mcq":
             return [case for bank in MCQ_BANKS for case in mcq_cases(shared / bank)][:limit], {}
         case _:

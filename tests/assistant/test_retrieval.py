@@ -385,3 +385,27 @@ def test_who_signed_brings_in_the_signature_of_the_document_whose_own_number_is_
     assert "c8" not in order("Kết luận 212-KL/TW nêu tiêu chuẩn gì?")
     # with no number asked, the signatures of the first fused passages' documents come in
     assert "c8" in order("Ai ký kết luận về tiêu chuẩn đơn vị hành chính?")
+
+
+def test_a_quiz_ranks_first_the_passage_that_states_one_of_its_options_word_for_word():
+    """linked q00001, asked with its options: "… mục tiêu "Đến năm 2030", được xác định trong Nghị quyết số 57-NQ/TW
+    …?" and four near-copies of one target. The stem names the resolution, whose passages would come first; the
+    passage that states an option word for word (here B, found only by searching that option alone) comes first,
+    and one stating an option with a word changed below it."""
+    resolution = passage(1, "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, "
+                            "công nghệ, đổi mới sáng tạo.", "nq57")
+    a = "Tiềm lực khoa học, công nghệ thuộc nhóm dẫn đầu trong các nước có thu nhập cao"
+    b = "Tiềm lực khoa học, công nghệ thuộc nhóm dẫn đầu trong các nước có thu nhập trung bình cao"
+    stating = passage(2, f"Đến năm 2030: {b.lower()}; một số lĩnh vực đạt trình độ quốc tế.", "hoi-dap")
+    changed = passage(3, "Đến năm 2045: tiềm lực khoa học, công nghệ đạt trình độ tiên tiến trong các nước có thu "
+                         "nhập cao.", "bai-viet")
+    store = PerQuery([resolution, changed], {b: [stating]})
+    quiz = f"Nghị quyết số 57-NQ/TW xác định mục tiêu nào đến năm 2030?\nA. {a}\nB. {b}"
+    assert [h.chunk_id for h in HybridRetriever(store).retrieve(quiz, k=3)] == ["c2", "c3", "c1"]
+    assert a in store.queries and b in store.queries  # each option searched alone
+    # without the options' rule: the resolution's passage first, and the stating one never pooled
+    assert [h.chunk_id for h in HybridRetriever(store, quiz_weight=0).retrieve(quiz, k=3)] == ["c1", "c3"]
+    # a question that is not a quiz is searched once
+    store.queries = []
+    HybridRetriever(store).retrieve("Nghị quyết số 57-NQ/TW xác định mục tiêu nào đến năm 2030?", k=3)
+    assert len(store.queries) == 1

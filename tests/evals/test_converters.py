@@ -63,6 +63,19 @@ def test_party_linked(tmp_path):
     assert len(cases) == 5 and documents == {}
     assert cases[0].id == "linked-q00001" and cases[0].kind == "contest_resolutions_2024_2025"
     assert all(c.evidence == c.answer for c in cases) and cases[0].extra["gold_docs"]
+    assert not cases[0].choices and "\n" not in cases[0].question
+
+
+@needs_shared
+def test_party_linked_asked_with_its_choices(tmp_path):
+    _head(tmp_path, converters.PARTY_LINKED, 5)
+    plain, _ = convert("party-linked", shared=tmp_path)
+    cases, _ = convert("party-linked-choices", shared=tmp_path)
+    first = cases[0]
+    assert first.id == "linkedc-q00001" and first.evidence == first.answer == plain[0].answer
+    lines = first.question.splitlines()
+    assert lines[0] == plain[0].question and [line[:3] for line in lines[1:]] == ["A. ", "B. ", "C. ", "D. "]
+    assert len(first.choices) == 4 and first.answer.strip() in first.choices
 
 
 @needs_shared
@@ -92,7 +105,7 @@ def test_mcq_skips_answers_outside_the_choices(tmp_path):
 def test_missing_set_and_unknown_name(tmp_path):
     with pytest.raises(SetNotFound, match="not found"):
         convert("xquad", shared=tmp_path)
-    with pytest.raises(ValueError, match="choose one of: xquad, viquad, party-linked, party-mcq"):
+    with pytest.raises(ValueError, match="choose one of: xquad, viquad, party-linked, party-linked-choices, party-mcq"):
         convert("squad", shared=tmp_path)
 
 
