@@ -210,12 +210,13 @@ class HybridRetriever:
         if self.occasion_bonus:
             _favour_occasion_titles(fused, asked, self.store.lexical(), bonus=self.occasion_bonus,
                                     window=self.title_window, ceiling=self.occasion_idf)
-        # Document numbers asked about rank first every read passage of a document that names them anywhere: most
-        # passages of an official text, or of a page about it, never repeat its number (see _named_documents).
         quiz = Quiz.parse(typed) if self.quiz_weight else None
         if quiz is not None:
             _favour_stated_options(fused, quiz, self.store.lexical(), filters, weight=self.quiz_weight,
                                    depth=self.quiz_depth)
+        # Document numbers asked about rank first every read passage of a document that names them anywhere: most
+        # passages of an official text, or of a page about it, never repeat its number (see _named_documents). Not
+        # for a quiz: the passage stating an option comes first whatever document it is in.
         named = _named_documents(fused.values(), numbers) if quiz is None else set()
         best = _distinct(sorted(fused.values(), key=lambda pair: (pair[1].doc_id not in named, -pair[0])))[:k]
         return [replace(hit, score=score) for score, hit in best]
