@@ -77,11 +77,17 @@ def coverages(options: Sequence[str], text: str) -> list[float]:
     """For each option, the share of its syllables that `text` has in one unbroken run: 1.0 when the text states
     the option word for word (punctuation and diacritics aside), about half for a wrong option that differs from
     the text's wording in a middle word."""
+    return shares([syllables(option) for option in options], text)
+
+
+def shares(options: Sequence[list[str]], text: str) -> list[float]:
+    """`coverages` of options already split into `syllables`: a quiz's options are split once, not once for each
+    passage they are matched against."""
     said = syllables(text)
     where: dict[str, list[int]] = {}
     for at, syllable in enumerate(said):
         where.setdefault(syllable, []).append(at)
-    return [_longest_run(syllables(option), said, where) / max(1, len(syllables(option))) for option in options]
+    return [_longest_run(option, said, where) / max(1, len(option)) for option in options]
 
 
 def _longest_run(option: list[str], said: list[str], where: dict[str, list[int]]) -> int:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
-from assistant.quiz import Quiz, coverages
+from assistant.quiz import Quiz, shares, syllables
 from index.filters import Filters
 from index.models import Hit
 from index.store import IndexStore
@@ -226,12 +226,12 @@ def _favour_stated_options(fused: dict[str, tuple[float, Hit]], quiz: Quiz, lexi
                            weight: float, depth: int) -> None:
     """Each option of a quiz is also searched alone (BM25), and every pooled passage gains `weight` times the
     share of the option it states most fully."""
-    options = [said for _, said in quiz.options]
-    for said in options:
+    for _, said in quiz.options:
         for hit in lexical.search(said, k=depth, filters=filters):
             fused.setdefault(hit.chunk_id, (0.0, hit))
+    options = [syllables(said) for _, said in quiz.options]
     for chunk_id, (score, hit) in fused.items():
-        fused[chunk_id] = (score + weight * max(coverages(options, hit.text)), hit)
+        fused[chunk_id] = (score + weight * max(shares(options, hit.text)), hit)
 
 
 def _distinct(ranked: list[tuple[float, Hit]]) -> list[tuple[float, Hit]]:

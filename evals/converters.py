@@ -8,7 +8,7 @@ import json
 import logging
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -118,7 +118,7 @@ def party_linked_cases(path: Path, *, with_choices: bool = False) -> list[Case]:
         question, choices = row["question"], ()
         if with_choices:
             choices = tuple(c.strip() for c in _listed(row.get("choices")))
-            question = "\n".join([question.strip(), *(f"{LETTERS[i]}. {c}" for i, c in enumerate(choices))])
+            question = asked_with(question, choices)
         prefix = "linkedc" if with_choices else "linked"
         cases.append(Case(f"{prefix}-{row['id']}", question, row["answer"], row["answer"], kind=kind, choices=choices,
                           extra=extra))
@@ -134,6 +134,11 @@ def _listed(value: Any) -> list[str]:
     return value
 
 
+def asked_with(question: str, choices: Sequence[str]) -> str:
+    """A quiz as a user pastes it: the question, then one "A. …" line per choice."""
+    return "\n".join([question.strip(), *(f"{LETTERS[i]}. {c.strip()}" for i, c in enumerate(choices))])
+
+
 def mcq_cases(path: Path) -> list[Case]:
     """A multiple-choice bank asked with its choices; correct when the answer contains the right choice's text."""
     cases, skipped = [], 0
@@ -143,9 +148,8 @@ def mcq_cases(path: Path) -> list[Case]:
         if index is None or not 0 <= index < len(choices) or not all(c and c.strip() for c in choices):
             skipped += 1  # the bank's answer index points outside its choices: no gold to score against
             continue
-        lines = [row["question"].strip(), *(f"{LETTERS[i]}. {c.strip()}" for i, c in enumerate(choices))]
         extra = {"topic": row.get("topic", ""), "origin": row.get("source", "")}
-        question, answer = "\n".join(lines), choices[index].strip()
+        question, answer = asked_with(row["question"], choices), choices[index].strip()
         cases.append(Case(f"{bank}-{row['id']}", question, answer, None, kind=bank, choices=tuple(choices), extra=extra))
     if skipped:
         log.warning("%s: skipped %d questions whose answer index is not one of their choices", path.name, skipped)
