@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from evals.cases import Case, write_cases
-from evals.errors import SetNotFound
+from evals.errors import CaseFileError, EvalError, SetNotFound
 
 log = logging.getLogger(__name__)
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -117,7 +117,7 @@ def party_linked_cases(path: Path, *, with_choices: bool = False) -> list[Case]:
         kind = row.get("set", "linked")
         question, choices = row["question"], ()
         if with_choices:
-            choices = tuple(c.strip() for c in _listed(row.get("choices")))
+            choices = tuple(c.strip() for c in _listed(row.get("choices"), f"{path.name}, question {row['id']}"))
             question = asked_with(question, choices)
         prefix = "linkedc" if with_choices else "linked"
         cases.append(Case(f"{prefix}-{row['id']}", question, row["answer"], row["answer"], kind=kind, choices=choices,
@@ -125,12 +125,16 @@ def party_linked_cases(path: Path, *, with_choices: bool = False) -> list[Case]:
     return cases
 
 
-def _listed(value: Any) -> list[str]:
-    """A list of strings, also when the file writes it as a Python literal ("['…', '…']")."""
+def _listed(value: Any, where: str) -> list[str]:
+    """A list of strings, also when the file writes it as a Python literal ("['…', '…']"); `where` names the row
+    in the error."""
     if isinstance(value, str):
-        value = ast.literal_eval(value)
+        try:
+            value = ast.literal_eval(value)
+        except (ValueError, SyntaxError):
+            pass  # reported below, as any other value that is not a list of strings
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValueError(f"choices are not a list of strings: {value!r:.80}")
+        raise CaseFileError(f"{where}: its choices are not a list of strings: {value!r:.80}")
     return value
 
 
@@ -197,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     try:
         cases, documents = convert(args.set, shared=args.shared, limit=args.limit)
-    except SetNotFound as err:
+    except EvalError as err:  # a set not found, or a row of it that cannot be read
         print(f"evals.converters: {err}", file=sys.stderr)
         return 1
     print(f"{write_cases(cases, args.out)} cases written to {args.out}")

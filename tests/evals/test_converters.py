@@ -118,6 +118,22 @@ def test_cli_writes_cases_and_corpus(tmp_path, capsys):
     assert "12 cases written" in capsys.readouterr().out
 
 
+def test_linked_choices_that_cannot_be_read_name_the_question_and_nothing_is_written(tmp_path, capsys):
+    path = tmp_path / converters.PARTY_LINKED
+    path.parent.mkdir(parents=True)
+    rows = [{"id": "q1", "question": "Câu hỏi?", "choices": ["Một", "Hai"], "answer": "Hai"},
+            {"id": "q2", "question": "Câu hỏi?", "choices": "['Một', 'Hai'", "answer": "Hai"}]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "linked.jsonl"
+    assert converters.main(["party-linked-choices", "--shared", str(tmp_path), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "silver_linked_to_tnt305_docs.jsonl, question q2: its choices are not a list of strings" in err
+    assert not out.exists()
+    # asked without its choices, the same file converts
+    assert converters.main(["party-linked", "--shared", str(tmp_path), "--out", str(out)]) == 0
+    assert [c.id for c in load_cases(out)] == ["linked-q1", "linked-q2"]
+
+
 def test_write_corpus(tmp_path):
     assert write_corpus({"a.txt": "một", "b.txt": "hai"}, tmp_path / "c") == 2
     assert (tmp_path / "c" / "b.txt").read_text(encoding="utf-8") == "hai\n"
