@@ -7,6 +7,7 @@ from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 
 from assistant.question import Question
+from assistant.quiz import quiz_lines
 from index.abbreviations import expand_abbreviations
 from index.models import Hit
 from index.sentences import split_sentences
@@ -186,7 +187,8 @@ def _is_label(picked: Picked) -> bool:
 
 def _sentences(hits: list[Hit], *, also: Iterable[Hit] = ()) -> Iterable[_Sentence]:
     """Each sentence of each hit with its own terms, its neighbours' (and the title's) terms, its passage's and its
-    document's (all retrieved passages of it, `also` included); not the lines that are never an answer."""
+    document's (all retrieved passages of it, `also` included); not the lines that are never an answer, nor a quiz
+    page's questions and options (assistant.quiz.quiz_lines: "A. 27/2 là “Ngày Sức khỏe toàn dân”" is a wrong one)."""
     read = []
     for hit in hits:
         spans = split_sentences(hit.text)
@@ -200,8 +202,9 @@ def _sentences(hits: list[Hit], *, also: Iterable[Hit] = ()) -> Iterable[_Senten
         if hit.doc_id in documents:
             documents[hit.doc_id] |= _terms(f"{hit.title}\n{hit.heading}\n{hit.text}")
     for rank, (hit, spans, terms, heading, passage) in enumerate(read):
+        barred = quiz_lines(hit.text)
         for i, (start, end) in enumerate(spans):
-            if _never_an_answer(hit.text, start, end):
+            if _never_an_answer(hit.text, start, end) or any(a <= start < b for a, b in barred):
                 continue
             near = heading.union(*terms[max(0, i - 1) : i + 2])
             own = terms[i] | terms[i - 1] if i > 0 and _ANAPHORA.match(hit.text, start) else terms[i]

@@ -174,6 +174,13 @@ _ASKS_SIGNER = re.compile(r"\bký\b")
 _ASKS_SIGNER_PLAIN = re.compile(
     r"\b(?:ai|nguoi nao) ky\b|\bky (?:ban hanh|van ban|quyet dinh|ket luan|nghi quyet|chi thi)\b"
 )
+# "Nghị quyết 59-NQ/TW … có tiêu đề là gì?", "… bàn về vấn đề gì?", "… quy định nội dung gì?" (folded) ask what a
+# document is about, which the text naming it says in its "về …" clause.
+_ASKS_SUBJECT = re.compile(
+    r"\b(?:tieu de|trich yeu)(?: (?:la|cua no la))? (?:gi|nao)\b"
+    r"|\bve (?:(?:nhung )?(?:van de|noi dung|linh vuc|chu de|viec) )?(?:gi|nao)\b"
+    r"|\b(?:quy dinh|huong dan|de cap|ban|noi|ket luan) (?:ve )?(?:nhung )?(?:van de|noi dung|linh vuc)(?: chinh)? (?:gi|nao)\b"
+)
 _SIGNATURE_LINE = re.compile(r"(?<!\w)(?:T/M|TM\.|K/T|KT\.|TL\.|TUQ\.|Q\.)\s")
 _SIGNS = re.compile(rf"(?<!ngày )\b(?i:ký|kí)\b|{_SIGNATURE_LINE.pattern}")
 # A date question about a life event (folded question), and the words that tell of it in a sentence: "Ông … sinh vào
@@ -539,6 +546,11 @@ class Question:
     def folded(self) -> str:
         """The question lower-cased and without diacritics, which the rules below read (folded once)."""
         return fold(self.text.lower())
+
+    @cached_property
+    def wants_subject(self) -> bool:
+        """A question that asks what a document is about ("… có tiêu đề là gì?", "… bàn về vấn đề gì?")."""
+        return bool(_ASKS_SUBJECT.search(self.folded))
 
     @cached_property
     def wants_signer(self) -> bool:

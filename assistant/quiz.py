@@ -13,6 +13,10 @@ _LINE_OPTION = re.compile(r"^[\s*_\-•]*([A-Fa-f])\s*[.):/][\s*_]*(\S.*)$")
 # Or the options follow the stem on one line: "… là gì? A. 1930 B. 1931 C. 1945 D. 1954", labels upper case.
 _INLINE_OPTION = re.compile(r"(?:^|\s)([A-F])\s*[.)]\s+")
 _SYLLABLE = re.compile(r"\w+")
+# A page of quiz questions ("Đáp án Cuộc thi tìm hiểu …"): a numbered question ("Câu 15: …", "Câu hỏi 1. Chọn đáp án
+# đúng") and lettered options, on lines of their own or after a sentence ("… hiện đại. C. Đến năm 2030, …").
+_NUMBERED_QUESTION = re.compile(r"(?i)\bcâu(?: hỏi)? \d+\s*[:.]")
+_PASSAGE_OPTION = re.compile(r"(?m)(?:^|(?<=[.!?…:]) )[\s*_]*([A-D])[.)]\s+\S")
 _LABELS = "ABCDEF"
 
 
@@ -66,6 +70,38 @@ def _quiz(stem: str, options: Sequence[tuple[str, str]]) -> Quiz | None:
     if not stem or len(options) < 2 or not all(said for _, said in options):
         return None
     return Quiz(stem=stem, options=tuple(options))
+
+
+def lists_questions(text: str) -> bool:
+    """Whether `text` is a passage of a quiz page: options lettered A to C (or D) at least, or a numbered question with
+    an option or "đáp án đúng". Its lines are questions and options, wrong ones as often as right: the pages mark
+    the right one in bold, which cleaning drops."""
+    labels = {found.group(1) for found in _PASSAGE_OPTION.finditer(text)}
+    if len(labels) >= 3:
+        return True
+    return _NUMBERED_QUESTION.search(text) is not None and bool(labels or "đáp án đúng" in text.lower())
+
+
+def quiz_lines(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each line of a quiz page's passage (`lists_questions`) that is a question or an option:
+    one with a lettered option or a numbered question in it, or one not ending a sentence ("Cơ chế khuyến khích đổi
+    mới sản phẩm số", an option without its letter). None for any other passage: its prose, the page's "Theo đó, đợt
+    2 Cuộc thi … kết thúc vào 22h00 ngày 14/12/2025." included, stays."""
+    if not lists_questions(text):
+        return []
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        said = line.group().strip(" *_")
+        if (_PASSAGE_OPTION.search(said) or _NUMBERED_QUESTION.search(said) or said.endswith("?")
+                or not re.search(r"[.!…;]$", said)):
+            spans.append(line.span())
+    return spans
+
+
+def quiz_share(text: str) -> float:
+    """How much of `text` its `quiz_lines` take up: 0.0 for a passage of prose, about 1.0 for a page of options."""
+    lines = sum(len(line) for line in re.findall(r"[^\n]+", text))
+    return sum(end - start for start, end in quiz_lines(text)) / max(1, lines)
 
 
 def syllables(text: str) -> list[str]:

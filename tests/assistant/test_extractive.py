@@ -390,3 +390,26 @@ def test_who_came_before_is_answered_by_the_succession_not_by_the_post_repeated(
 
     picked = ExtractiveAnswerer(max_sentences=1, min_score=0.0).pick(question, [hit(life, title="Nguyễn Cầm")], idf)
     assert [p.text for p in picked] == [life.split(". ", 1)[1]]  # "Tháng 12 năm 2005, … thay ông Vũ Oanh."
+
+
+def test_a_quiz_pages_options_are_never_quoted_but_its_prose_is():
+    """Seen on the party corpus: "Theo Nghị quyết 72-NQ/TW, ngày nào là Ngày Sức khỏe toàn dân?" was answered with
+    the resolution's sentence and then a contest page's options "A. 27/2 là …" (wrong) and "C. Chọn 7/4 …" [2]."""
+    resolution = "Thống nhất chọn Ngày Sức khỏe thế giới 7/4 hằng năm là \"Ngày Sức khỏe toàn dân\"."
+    page = ("Câu 3: Nghị quyết 72-NQ/TW chọn ngày nào là “Ngày Sức khỏe toàn dân”?\n\nA. 27/2 là “Ngày Sức khỏe toàn "
+            "dân”\n\nB. Theo tháng chiến dịch\n\nC. Chọn 7/4 hằng năm là “Ngày Sức khỏe toàn dân”\n\nD. Không chọn ngày")
+    q = Question.parse("Theo Nghị quyết 72-NQ/TW, ngày nào là Ngày Sức khỏe toàn dân?")
+    title = "Nghị quyết 72-NQ/TW về sức khỏe Nhân dân"
+    picked = ExtractiveAnswerer().pick(q, [hit(resolution, title=title), hit(page, n=1, title=title)], flat_idf)
+    assert [p.text for p in picked] == [resolution]
+    # the page alone: nothing to quote
+    assert ExtractiveAnswerer().pick(q, [hit(page, n=1, title=title)], flat_idf) == []
+    # its lines as prose (no quiz around them) would be quoted
+    assert ExtractiveAnswerer().pick(q, [hit("Nghị quyết chọn 7/4 hằng năm là “Ngày Sức khỏe toàn dân”.", n=1,
+                                             title=title)], flat_idf)
+    # a passage of the page that tells of the contest in prose is read as prose
+    notice = "Theo đó, đợt 2 Cuộc thi bắt đầu từ 09h00 ngày 08/12/2025, kết thúc vào 22h00 ngày 14/12/2025."
+    contest = f"{notice}\n\nĐến năm 2030, tỉ trọng kinh tế ngoài nhà nước đạt? A. Trên 71%.\nC. Trên 73%. D. Trên 74%."
+    asked = Question.parse("Đợt 2 cuộc thi kết thúc vào lúc nào?")
+    assert [p.text for p in ExtractiveAnswerer().pick(asked, [hit(contest, title="Đáp án Đợt 2 cuộc thi")],
+                                                      flat_idf)] == [notice]

@@ -1041,3 +1041,18 @@ def test_a_question_about_a_predecessor_wants_a_sentence_that_tells_of_a_success
     assert Question.parse("Năm 1989, ông được giao làm TCT TCHQ, thay ai?").asks_succession
     for other in ("Ai thay mặt Bộ Chính trị ký kết luận đó?", "Ông ấy giữ cương vị đó đến năm nào?"):
         assert not Question.parse(other).asks_succession
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Nghị quyết số 59-NQ/TW, ngày 24/01/2025 của Bộ Chính trị có tiêu đề là gì", True),
+    ("NQ 59-NQ/TW của BCT bàn về vấn đề gì?", True),
+    ("Nghị định số 125/2020/NĐ-CP quy định về nội dung gì", True),
+    ("Quy định 144-QĐ/TW quy định nội dung gì?", True),
+    ("Hướng dẫn 48-HD/BTCTW hướng dẫn về những nội dung gì?", True),
+    ("nghi quyet 59-NQ/TW ve van de gi", True),
+    ("Nghị quyết 59-NQ/TW được ban hành ngày nào?", False),
+    ("Ai ký Kết luận 212-KL/TW?", False),
+    ("Hội nghị lần này bàn về việc kết nạp bao nhiêu đảng viên?", False),
+])
+def test_a_question_on_what_a_document_is_about(text, wanted):
+    assert Question.parse(text).wants_subject is wanted

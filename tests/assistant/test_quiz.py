@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.quiz import Quiz, coverages
+from assistant.quiz import Quiz, coverages, lists_questions, quiz_lines, quiz_share
 
 STEM = "Nghị quyết số 57-NQ/TW xác định mục tiêu nào đến năm 2030?"
 
@@ -49,3 +49,31 @@ def test_an_option_stated_word_for_word_covers_fully_and_a_wrong_one_that_differ
     assert none < 0.3
     # diacritics and punctuation aside: an option typed without them is stated by the same text
     assert coverages(["tiem luc khoa hoc cong nghe thuoc nhom dan dau"], text) == [1.0]
+
+
+PAGE = ("Đáp án Cuộc thi > Đáp án Đợt 2…\nTheo đó, đợt 2 Cuộc thi kết thúc vào 22h00 ngày 14/12/2025.\n\n"
+        "Phấn đấu đến năm 2030, tỉ trọng kinh tế ngoài nhà nước trong GRDP đạt? A. Trên 71%.\n"
+        "C. Trên 73%. D. Trên 74%.\n\nCâu hỏi 7. Chọn đáp án đúng\n\nCơ chế khuyến khích đổi mới sản phẩm số\n")
+
+
+def test_a_quiz_pages_questions_and_options_are_told_from_its_prose():
+    spans = quiz_lines(PAGE)
+    barred = [PAGE[start:end] for start, end in spans]
+    assert barred == ["Phấn đấu đến năm 2030, tỉ trọng kinh tế ngoài nhà nước trong GRDP đạt? A. Trên 71%.",
+                      "C. Trên 73%. D. Trên 74%.", "Câu hỏi 7. Chọn đáp án đúng", "Cơ chế khuyến khích đổi mới sản phẩm số"]
+    assert 0.5 < quiz_share(PAGE) < 1.0
+    options_only = "Câu 3: Ngày nào là “Ngày Sức khỏe toàn dân”?\nA. 27/2 hằng năm\nB. Theo tháng chiến dịch"
+    assert lists_questions(options_only) and quiz_share(options_only) == 1.0
+
+
+@pytest.mark.parametrize("text", [
+    # a law's points, lower case
+    "1. Phạm tội thuộc một trong các trường hợp sau đây:\na) Có tổ chức;\nb) Có tính chất chuyên nghiệp;\nc) Tái phạm.",
+    # a report's parts, two of them
+    "A. KẾT QUẢ ĐẠT ĐƯỢC\nTỉnh đã kết nạp 95 đảng viên.\nB. HẠN CHẾ\nMột số chi bộ sinh hoạt chưa đều.",
+    # initials in running text
+    "Ông Nguyễn A. Bình và bà Trần B. Chi dự hội nghị. Câu chuyện về ông được kể lại.",
+])
+def test_prose_with_letters_or_points_is_not_a_quiz_page(text):
+    assert not lists_questions(text)
+    assert quiz_lines(text) == [] and quiz_share(text) == 0.0

@@ -409,3 +409,42 @@ def test_a_quiz_ranks_first_the_passage_that_states_one_of_its_options_word_for_
     store.queries = []
     HybridRetriever(store).retrieve("Nghị quyết số 57-NQ/TW xác định mục tiêu nào đến năm 2030?", k=3)
     assert len(store.queries) == 1
+
+
+QUIZ_PAGE = ("Câu 15: Chương trình hành động thực hiện Nghị quyết số 59-NQ/TW có bao nhiêu nhóm nhiệm vụ?\n\n"
+             "A. 5 nhóm nhiệm vụ\n\nB. 6 nhóm nhiệm vụ\n\nC. 7 nhóm nhiệm vụ\n\nD. 8 nhóm nhiệm vụ")
+
+
+def test_a_quiz_pages_passage_ranks_below_prose_for_a_question_that_is_not_a_quiz():
+    """fresh4 k-nq59-topic-abbr, "NQ 59-NQ/TW của BCT bàn về vấn đề gì?": a contest's answer page, whose questions
+    name the resolution, came first (dense 4th, BM25 5th, both named the number), above the page that says what
+    it is about. Its lines are questions and options, as often wrong as right."""
+    quiz_page = hit(1, QUIZ_PAGE, title="Đáp án Cuộc thi Học tập, quán triệt các Nghị quyết")
+    about = hit(2, "Nghị quyết 59-NQ/TW của Bộ Chính trị về hội nhập quốc tế trong tình hình mới.")
+    store = Rankings([quiz_page, about], [quiz_page, about])
+    question = "Nghị quyết 59-NQ/TW thực hiện qua bao nhiêu nhóm nhiệm vụ?"
+    assert [h.chunk_id for h in HybridRetriever(store).retrieve(question, k=2)] == ["c2", "c1"]
+    assert [h.chunk_id for h in HybridRetriever(store, listing_penalty=0).retrieve(question, k=2)] == ["c1", "c2"]
+    # a quiz asked is matched against quiz pages as against any passage
+    quiz = f"{question}\nA. 5 nhóm\nB. 7 nhóm"
+    assert [h.chunk_id for h in HybridRetriever(store, quiz_weight=0).retrieve(quiz, k=2)] == ["c1", "c2"]
+
+
+def test_a_question_on_what_a_numbered_document_is_about_ranks_first_the_passage_naming_it_with_its_subject():
+    """linked q00008, "Nghị quyết số 59-NQ/TW, ngày 24/01/2025 của Bộ Chính trị có tiêu đề là gì": a passage that
+    names the number and goes on "… về hội nhập quốc tế …" says it; one listing it in a table beside another
+    document's subject, or naming it in passing, does not."""
+    table = hit(1, "| Nghị quyết 59-NQ/TW | Hướng dẫn 09-HD/BTGDVTU năm 2025 về việc học tập Nghị quyết |")
+    passing = hit(2, "Tỉnh ủy quán triệt Nghị quyết số 59-NQ/TW. Về hội nghị, các đại biểu đã thảo luận.")
+    about = hit(3, "Nghị quyết số 59-NQ/TW, ngày 24/01/2025 của Bộ Chính trị về hội nhập quốc tế trong tình hình mới.")
+    store = Rankings([table, passing, about], [table, passing, about])
+
+    def order(question: str, **options) -> list[str]:
+        return [h.chunk_id for h in HybridRetriever(store, **options).retrieve(question, k=3)]
+
+    for question in ("Nghị quyết số 59-NQ/TW, ngày 24/01/2025 của Bộ Chính trị có tiêu đề là gì",
+                     "NQ 59-NQ/TW của BCT bàn về vấn đề gì?", "Nghi quyet 59-NQ/TW quy dinh noi dung gi?"):
+        assert order(question)[0] == "c3", question
+    assert order("Nghị quyết số 59-NQ/TW có tiêu đề là gì", subject_bonus=0) == ["c1", "c2", "c3"]
+    # not a question on its subject
+    assert order("Nghị quyết số 59-NQ/TW được ban hành ngày nào?") == ["c1", "c2", "c3"]
