@@ -161,16 +161,16 @@ class HybridRetriever:
         # each pooled passage loses `listing_penalty` times the share of its lines that are the page's questions and
         # options (assistant.quiz.quiz_share: about 0.8 for a page of options, 0.46 for the Lào Cai page's opening,
         # whose prose answers party_holdout h-laocai-round2-end); the answerer never quotes those lines. Measured in
-        # stop 31 on nineteen party sets (as written, folded, lower case): hit@1 +1 as written (fresh4
-        # k-nq59-topic-abbr 2nd → 1st), nothing else moved at 0.01–0.02; 0.03 and more put h-laocai-round2-end 3rd.
-        # Silver linked set (stem only): q00008 2nd → 1st.
+        # stop 31 on nineteen party sets: hit@1 +1 as written (fresh4 k-nq59-topic-abbr 3rd → 1st), nothing else
+        # moved at 0.01–0.02 in any spelling; 0.03 and more put h-laocai-round2-end 3rd. Silver linked set (stem
+        # only): q00008 3rd → 2nd.
         self.listing_penalty = listing_penalty
         # "Nghị quyết số 59-NQ/TW … có tiêu đề là gì?", "… bàn về vấn đề gì?" (Question.wants_subject) is answered by
         # a passage that names the number and goes on, in the same clause, "… của Bộ Chính trị về hội nhập quốc tế
-        # …" (_states_subject): each such pooled passage gets `subject_bonus`, a tie breaker. Measured in stop 31: the
-        # nineteen party sets' answerable questions of this kind were already first, nothing moved; silver linked
-        # set q00008 3rd → 2nd (1st with the penalty above), q00088 1st → 2nd behind a passage that states Nghị định
-        # 125/2020/NĐ-CP's subject in other words than its silver evidence.
+        # …" (_states_subject): each such pooled passage gets `subject_bonus`, a tie breaker. Measured in stop 31 on
+        # nineteen party sets: alone, k-nq59-topic-abbr 3rd → 2nd (1st with the penalty above), nothing else moved
+        # in any spelling; silver linked set q00008 3rd → 2nd (1st with the penalty), q00088 1st → 2nd behind a
+        # passage that states Nghị định 125/2020/NĐ-CP's subject in other words than its silver evidence.
         self.subject_bonus = subject_bonus
 
     def retrieve(self, query: str, *, k: int, filters: Filters | None = None) -> list[Hit]:
