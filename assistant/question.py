@@ -179,7 +179,8 @@ _ASKS_SIGNER_PLAIN = re.compile(
 _ASKS_SUBJECT = re.compile(
     r"\b(?:tieu de|trich yeu)(?: (?:la|cua no la))? (?:gi|nao)\b"
     r"|\bve (?:(?:nhung )?(?:van de|noi dung|linh vuc|chu de|viec) )?(?:gi|nao)\b"
-    r"|\b(?:quy dinh|huong dan|de cap|ban|noi|ket luan) (?:ve )?(?:nhung )?(?:van de|noi dung|linh vuc)(?: chinh)? (?:gi|nao)\b"
+    r"|\b(?:quy dinh|huong dan|de cap|ban|noi|ket luan) (?:ve )?(?:nhung )?(?:van de|noi dung|linh vuc)"
+    r"(?: chinh)? (?:gi|nao)\b"
 )
 _SIGNATURE_LINE = re.compile(r"(?<!\w)(?:T/M|TM\.|K/T|KT\.|TL\.|TUQ\.|Q\.)\s")
 _SIGNS = re.compile(rf"(?<!ngày )\b(?i:ký|kí)\b|{_SIGNATURE_LINE.pattern}")

@@ -397,7 +397,8 @@ def test_a_quiz_pages_options_are_never_quoted_but_its_prose_is():
     the resolution's sentence and then a contest page's options "A. 27/2 là …" (wrong) and "C. Chọn 7/4 …" [2]."""
     resolution = "Thống nhất chọn Ngày Sức khỏe thế giới 7/4 hằng năm là \"Ngày Sức khỏe toàn dân\"."
     page = ("Câu 3: Nghị quyết 72-NQ/TW chọn ngày nào là “Ngày Sức khỏe toàn dân”?\n\nA. 27/2 là “Ngày Sức khỏe toàn "
-            "dân”\n\nB. Theo tháng chiến dịch\n\nC. Chọn 7/4 hằng năm là “Ngày Sức khỏe toàn dân”\n\nD. Không chọn ngày")
+            "dân”\n\nB. Theo tháng chiến dịch\n\nC. Chọn 7/4 hằng năm là “Ngày Sức khỏe toàn dân”\n\n"
+            "D. Không chọn ngày")
     q = Question.parse("Theo Nghị quyết 72-NQ/TW, ngày nào là Ngày Sức khỏe toàn dân?")
     title = "Nghị quyết 72-NQ/TW về sức khỏe Nhân dân"
     picked = ExtractiveAnswerer().pick(q, [hit(resolution, title=title), hit(page, n=1, title=title)], flat_idf)

@@ -60,7 +60,8 @@ def test_a_quiz_pages_questions_and_options_are_told_from_its_prose():
     spans = quiz_lines(PAGE)
     barred = [PAGE[start:end] for start, end in spans]
     assert barred == ["Phấn đấu đến năm 2030, tỉ trọng kinh tế ngoài nhà nước trong GRDP đạt? A. Trên 71%.",
-                      "C. Trên 73%. D. Trên 74%.", "Câu hỏi 7. Chọn đáp án đúng", "Cơ chế khuyến khích đổi mới sản phẩm số"]
+                      "C. Trên 73%. D. Trên 74%.", "Câu hỏi 7. Chọn đáp án đúng",
+                      "Cơ chế khuyến khích đổi mới sản phẩm số"]
     assert 0.5 < quiz_share(PAGE) < 1.0
     options_only = "Câu 3: Ngày nào là “Ngày Sức khỏe toàn dân”?\nA. 27/2 hằng năm\nB. Theo tháng chiến dịch"
     assert lists_questions(options_only) and quiz_share(options_only) == 1.0
