@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from assistant.question import Question
 from assistant.quiz import quiz_lines
 from index.abbreviations import expand_abbreviations
+from index.docnumbers import within
 from index.models import Hit
 from index.sentences import split_sentences
 from index.terms import query_terms
@@ -204,7 +205,7 @@ def _sentences(hits: list[Hit], *, also: Iterable[Hit] = ()) -> Iterable[_Senten
     for rank, (hit, spans, terms, heading, passage) in enumerate(read):
         barred = quiz_lines(hit.text)
         for i, (start, end) in enumerate(spans):
-            if _never_an_answer(hit.text, start, end) or any(a <= start < b for a, b in barred):
+            if _never_an_answer(hit.text, start, end) or within(start, barred):
                 continue
             near = heading.union(*terms[max(0, i - 1) : i + 2])
             own = terms[i] | terms[i - 1] if i > 0 and _ANAPHORA.match(hit.text, start) else terms[i]

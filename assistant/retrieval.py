@@ -361,17 +361,17 @@ def _states_subject(text: str, numbers: set[str]) -> bool:
     """Whether `text` names one of the document `numbers` (folded) and goes on, in the same clause and before any
     other number, to say what it is about: "Nghị quyết số 59-NQ/TW, ngày 24/01/2025 của Bộ Chính trị về hội nhập
     quốc tế …"."""
-    from index.docnumbers import DOC_NUMBER_PATTERN, canonical_document_number
+    from index.docnumbers import canonical_document_number, document_number_spans
     from index.text import fold
 
-    upper = "".join(u if len(u := ch.upper()) == 1 else ch for ch in text)  # offsets that hold in `text`
-    found = list(DOC_NUMBER_PATTERN.finditer(upper))
-    for at, match in enumerate(found):
-        if fold(canonical_document_number(match.group())) not in numbers:
+    upper = text.upper()  # as the numbers are found everywhere ("17-nq/tu" too); the clause is read in it as well
+    spans = document_number_spans(upper)
+    for at, (start, end) in enumerate(spans):
+        if fold(canonical_document_number(upper[start:end])) not in numbers:
             continue
-        end = found[at + 1].start() if at + 1 < len(found) else len(text)
-        after = re.split(r"[|.;:\n]", text[match.end() : min(end, match.end() + 90)], maxsplit=1)[0]
-        if re.search(r"\bvề\s", after, re.IGNORECASE):
+        stop = spans[at + 1][0] if at + 1 < len(spans) else len(upper)
+        after = re.split(r"[|.;:\n]", upper[end : min(stop, end + 90)], maxsplit=1)[0]
+        if re.search(r"\bVỀ\s", after):
             return True
     return False
 
