@@ -115,5 +115,6 @@ def build_assistant(settings: Settings, *, index_dir: Path | None = None, wrap: 
         store = wrap(store)
     store.lexical()  # load (or rebuild) BM25 now, not on the first question
     # idf goes through the store each time: after an upload the store holds a new lexical index
+    # the answerer's own sentence scorer (it reads the documents' openings) also orders the passages listed
     return Assistant(HybridRetriever(store), idf=lambda terms: store.lexical().idf(terms), answerer=answerer,
-                     restore=lambda text: store.lexical().restore(text))
+                     extractive=answerer.extractive, restore=lambda text: store.lexical().restore(text))

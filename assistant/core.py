@@ -10,6 +10,7 @@ from typing import Protocol
 from assistant.conversation import History, context_of, standalone_query
 from assistant.extractive import ExtractiveAnswerer, Picked, compose
 from assistant.question import Question
+from assistant.quiz import Quiz
 from assistant.models import REFUSAL, Answer, Citation
 from assistant.retrieval import Retriever
 from index.filters import Filters
@@ -47,7 +48,8 @@ class Assistant:
     """One question in, one cited answer (or an honest refusal) out."""
 
     def __init__(self, retriever: Retriever, *, idf: Idf, extractive: ExtractiveAnswerer | None = None,
-                 answerer: Answerer | None = None, k: int = 10, restore: Callable[[str], str] | None = None):
+                 answerer: Answerer | None = None, k: int = 10, restore: Callable[[str], str] | None = None,
+                 rerank: int = 3):
         self.retriever = retriever
         self.idf = idf
         # Puts back the diacritics of a question typed without them ("dang vien du bi" → "đảng viên dự bị") and the
@@ -58,6 +60,10 @@ class Assistant:
         self.extractive = extractive or ExtractiveAnswerer()
         self.answerer = answerer or Extractive(self.extractive)
         self.k = k
+        # How many of the first retrieved passages are listed in `Answer.retrieved` by how well their best sentence
+        # answers (ExtractiveAnswerer.rank); 0 lists them as the retriever ranked them. The answer itself is written
+        # from the retriever's order: the refusal threshold was calibrated on it (NOTES.md, stop 32).
+        self.rerank = rerank
 
     def answer(
         self, question: str, *, history: History = (), k: int | None = None, filters: Filters | None = None
@@ -77,8 +83,12 @@ class Assistant:
         context = context_of(question, history)
         parsed = Question.parse(question, context=context)
         answer = self.answerer.answer(parsed, hits, idf=self.idf, context=context)
+        # A quiz keeps the retriever's order: its options rule reads the options, the sentences' scores only the stem
+        # (linked set with options, hit@1 0.79 → 0.62 if reordered).
+        depth = 0 if Quiz.parse(asked) else self.rerank
+        listed = self.extractive.rank(parsed, hits, self.idf, depth=depth)
         timings = {"retrieve": retrieved_at - started, "answer": time.perf_counter() - retrieved_at}
-        return replace(answer, question=asked, retrieved=tuple(hits), timings=timings)
+        return replace(answer, question=asked, retrieved=tuple(listed), timings=timings)
 
     def stream(self, question: str, *, history: History = (), k: int | None = None, filters: Filters | None = None
                ) -> Iterator[str | Answer]:

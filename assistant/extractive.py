@@ -81,10 +81,23 @@ class ExtractiveAnswerer:
         self.min_score = min_score
         self.hits_considered = hits_considered
         self.max_chars = max_chars
+        # The last question's scored sentences: the Assistant asks for them twice, to answer and to list the passages
+        # (`rank`), about 10 ms a question. Kept as one tuple, so that threads serving other questions never mix.
+        self._last: tuple[Question, tuple[str, ...], Callable, list[Picked]] | None = None
 
     def score_all(self, question: Question, hits: list[Hit], idf: Callable[[Iterable[str]], dict[str, float]]
                   ) -> list[Picked]:
-        """Every candidate sentence with its score, best first."""
+        """Every candidate sentence with its score, best first (do not change the list: it may be handed out again)."""
+        ids = tuple(hit.chunk_id for hit in hits)
+        last = self._last
+        if last is not None and last[0] is question and last[1] == ids and last[2] is idf:
+            return last[3]
+        scored = self._score_all(question, hits, idf)
+        self._last = (question, ids, idf, scored)
+        return scored
+
+    def _score_all(self, question: Question, hits: list[Hit], idf: Callable[[Iterable[str]], dict[str, float]]
+                   ) -> list[Picked]:
         weights = _halve_bigrams(idf(question.terms))
         # A leading "Theo Nghị định 73/2024/NĐ-CP, …" or an apposition names where to look: its terms count wherever
         # the document's read passages have them, as a follow-up's borrowed subject does, but as part of the
@@ -135,6 +148,21 @@ class ExtractiveAnswerer:
                                  located=located) + context) * factor + bonus
             scored.append(Picked(sentence.hit, sentence.start, sentence.end, score, support))
         return sorted(scored, key=lambda p: -p.score)
+
+    def rank(self, question: Question, hits: list[Hit], idf: Callable[[Iterable[str]], dict[str, float]], *,
+             depth: int) -> list[Hit]:
+        """`hits` with the first `depth` put in the order of their best sentence's score (`score_all`; a passage
+        without a scored sentence goes last of them, ties keep the retrieval order), the rest as retrieved.
+
+        The answerer reads those passages sentence by sentence: the one holding the sentence that answers best is
+        the passage to list first, and often not the one the fusion of whole-passage rankings put first."""
+        if depth < 2 or len(hits) < 2:
+            return list(hits)
+        best: dict[str, float] = {}
+        for picked in self.score_all(question, hits, idf):  # best first: a passage's first entry is its best
+            best.setdefault(picked.hit.chunk_id, picked.score)
+        head = sorted(hits[:depth], key=lambda hit: -best.get(hit.chunk_id, float("-inf")))  # a stable sort
+        return head + list(hits[depth:])
 
     def _openings_of(self, read: list[Hit], hits: list[Hit]) -> list[Hit]:
         """The first passage of each read document that was not retrieved: an official text gives its own number

@@ -87,7 +87,9 @@ class AnswerOut(BaseModel):
     answer: str
     abstained: bool
     citations: list[CitationOut]
-    retrieved: list[PassageOut]
+    retrieved: list[PassageOut] = Field(
+        description="the passages retrieved, best first: the first three by how well their best sentence answers"
+    )
     mode: Literal["extractive", "generative", "fallback"] = Field(
         description="extractive: quoted sentences; generative: written by the language model and verified; "
         "fallback: the model's answer could not be used and the quoted one is given (`note` says why)"

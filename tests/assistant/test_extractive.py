@@ -414,3 +414,51 @@ def test_a_quiz_pages_options_are_never_quoted_but_its_prose_is():
     asked = Question.parse("Đợt 2 cuộc thi kết thúc vào lúc nào?")
     assert [p.text for p in ExtractiveAnswerer().pick(asked, [hit(contest, title="Đáp án Đợt 2 cuộc thi")],
                                                       flat_idf)] == [notice]
+
+
+PLANS = "Thời gian tới, Đảng bộ thị trấn Nghèn tiếp tục chú trọng công tác kết nạp đảng viên."
+HOW_MANY = "Đảng bộ thị trấn Nghèn đã kết nạp bao nhiêu đảng viên?"
+
+
+def test_the_passage_that_answers_is_listed_first_and_the_answer_is_unchanged():
+    """Answer.retrieved lists the first passages by their best sentence's score; the answer is written from the
+    retriever's order either way."""
+    hits = [hit(PLANS), hit(NGHEN, n=1)]
+    listed = Assistant(FixedRetriever(hits), idf=flat_idf).answer(HOW_MANY)
+    as_retrieved = Assistant(FixedRetriever(hits), idf=flat_idf, rerank=0).answer(HOW_MANY)
+    assert [h.chunk_id for h in listed.retrieved] == ["c1", "c0"]
+    assert [h.chunk_id for h in as_retrieved.retrieved] == ["c0", "c1"]
+    assert "95 đảng viên" in listed.text
+    assert (listed.text, listed.citations) == (as_retrieved.text, as_retrieved.citations)
+
+
+def test_only_the_first_passages_are_reordered():
+    q = Question.parse(HOW_MANY)
+    hits = [hit(PLANS), hit(CHARTER, n=1, title="Điều lệ Đảng"), hit(NGHEN, n=2)]
+    assert [h.chunk_id for h in ExtractiveAnswerer().rank(q, hits, flat_idf, depth=2)] == ["c0", "c1", "c2"]
+    assert [h.chunk_id for h in ExtractiveAnswerer().rank(q, hits, flat_idf, depth=3)][0] == "c2"
+
+
+def test_a_passage_without_a_sentence_to_quote_goes_last_and_ties_keep_their_order():
+    header = "Số: 153/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    q = Question.parse(HOW_MANY)
+    hits = [hit(header), hit(NGHEN, n=1), hit(NGHEN, n=2)]
+    assert [h.chunk_id for h in ExtractiveAnswerer().rank(q, hits, flat_idf, depth=3)] == ["c1", "c2", "c0"]
+
+
+def test_a_quiz_keeps_the_retrievers_order():
+    """A quiz's passages are ordered by the retriever's options rule, which reads the options; the sentences' scores
+    read only the stem."""
+    hits = [hit(PLANS), hit(NGHEN, n=1)]
+    quiz = f"{HOW_MANY}\nA. 95 đảng viên\nB. 41 đảng viên\nC. 16 đảng viên"
+    answer = Assistant(FixedRetriever(hits), idf=flat_idf).answer(quiz)
+    assert [h.chunk_id for h in answer.retrieved] == ["c0", "c1"]
+
+
+def test_the_sentences_are_scored_once_for_the_answer_and_the_listing():
+    answerer, q = ExtractiveAnswerer(), Question.parse(HOW_MANY)
+    hits = [hit(PLANS), hit(NGHEN, n=1)]
+    first = answerer.score_all(q, hits, flat_idf)
+    assert answerer.score_all(q, list(hits), flat_idf) is first
+    assert answerer.score_all(q, hits[:1], flat_idf) is not first  # other passages, other scores
+    assert answerer.score_all(Question.parse(HOW_MANY), hits, flat_idf) is not first  # another question

@@ -30,6 +30,7 @@ def test_bundled_set_holds_its_figures(tmp_path):
     ingest(settings.index.corpus, store=store)
     store.close()
     assistant = build_assistant(settings)
+    assert assistant.extractive is assistant.answerer.extractive  # the passages are listed by the scorer that answers
     cases = load_cases(REPO / "evals" / "data" / "bundled.jsonl")
     result = run_eval(cases, assistant=assistant, k=10)
     figures = summarize(result.by_system("assistant"), k=10)
