@@ -158,11 +158,17 @@ class ExtractiveAnswerer:
         the passage to list first, and often not the one the fusion of whole-passage rankings put first."""
         if depth < 2 or len(hits) < 2:
             return list(hits)
-        best: dict[str, float] = {}
+        best = self.best_sentences(question, hits, idf)
+        head = sorted(hits[:depth], key=lambda hit: -best[hit.chunk_id].score if hit.chunk_id in best else float("inf"))
+        return head + list(hits[depth:])  # sorted is stable: ties keep the retrieval order
+
+    def best_sentences(self, question: Question, hits: list[Hit], idf: Callable[[Iterable[str]], dict[str, float]]
+                       ) -> dict[str, Picked]:
+        """Each passage's best-scoring sentence, by chunk id; a passage with nothing to quote has none."""
+        best: dict[str, Picked] = {}
         for picked in self.score_all(question, hits, idf):  # best first: a passage's first entry is its best
-            best.setdefault(picked.hit.chunk_id, picked.score)
-        head = sorted(hits[:depth], key=lambda hit: -best.get(hit.chunk_id, float("-inf")))  # a stable sort
-        return head + list(hits[depth:])
+            best.setdefault(picked.hit.chunk_id, picked)
+        return best
 
     def _openings_of(self, read: list[Hit], hits: list[Hit]) -> list[Hit]:
         """The first passage of each read document that was not retrieved: an official text gives its own number

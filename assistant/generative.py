@@ -100,12 +100,10 @@ class GenerativeAnswerer:
 
     def select(self, question: Question, hits: list[Hit], idf: Idf) -> list[Passage]:
         """The `passages` hits whose best sentence scores highest (shown in retrieval order), each trimmed around it."""
-        best: dict[str, tuple[float, tuple[int, int]]] = {}
-        for p in self.extractive.score_all(question, hits, idf):  # best first
-            best.setdefault(p.hit.chunk_id, (p.score, (p.start, p.end)))
-        unscored = (float("-inf"), None)
-        chosen = {h.chunk_id for h in sorted(hits, key=lambda h: -best.get(h.chunk_id, unscored)[0])[: self.passages]}
-        return [window(h, best.get(h.chunk_id, unscored)[1], chars=self.passage_chars)
+        best = self.extractive.best_sentences(question, hits, idf)
+        chosen = {h.chunk_id for h in self.extractive.rank(question, hits, idf, depth=len(hits))[: self.passages]}
+        return [window(h, (best[h.chunk_id].start, best[h.chunk_id].end) if h.chunk_id in best else None,
+                       chars=self.passage_chars)
                 for h in hits if h.chunk_id in chosen]
 
 
